@@ -1,0 +1,2 @@
+/// Applier module.
+public enum ApplierModule {}

@@ -1,0 +1,2 @@
+/// Compiler module.
+public enum CompilerModule {}

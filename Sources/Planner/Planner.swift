@@ -1,0 +1,2 @@
+/// Planner module.
+public enum PlannerModule {}

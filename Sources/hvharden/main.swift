@@ -1,0 +1,3 @@
+import Host
+import CLibvirt
+print("hi")

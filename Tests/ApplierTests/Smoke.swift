@@ -1,0 +1,3 @@
+import Testing
+@testable import Applier
+@Test func smoke() { #expect(Bool(true)) }

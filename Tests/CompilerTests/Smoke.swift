@@ -1,0 +1,3 @@
+import Testing
+@testable import Compiler
+@Test func smoke() { #expect(Bool(true)) }
