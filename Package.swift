@@ -15,11 +15,7 @@ let package = Package(
         .systemLibrary(name: "CLibvirt", pkgConfig: "libvirt", providers: [.apt(["libvirt-dev"])]),
         .systemLibrary(name: "CAugeas", pkgConfig: "augeas", providers: [.apt(["libaugeas-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(
-            name: "Compiler",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources")]
-        ),
+        .target(name: "Compiler", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Host", dependencies: ["CLibvirt", "CAugeas", "CLibXML2"]),
         .target(name: "Planner", dependencies: ["Compiler", "Host"]),
         .target(name: "Applier", dependencies: ["Planner", "Host"]),
@@ -30,8 +26,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CompilerTests", dependencies: ["Compiler"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HostTests", dependencies: ["Host"]),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
+        .testTarget(name: "HostTests", dependencies: ["Host"], exclude: ["Fixtures"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "Host"]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier"]),
     ],

@@ -1,2 +1,0 @@
-/// Compiler module.
-public enum CompilerModule {}

@@ -1,0 +1,149 @@
+/// The closed set of check primitives a rule can use (ARCHITECTURE.md "Rules"). In YAML a check is
+/// a mapping with a `kind` and the fields of that kind; the Planner implements each kind.
+public enum Check: Hashable, Sendable {
+    /// An attribute or the text of an element in the domain XML must have an allowed value.
+    case xmlValue(XMLValueCheck)
+    /// An element must exist in the domain XML (created by the fix).
+    case xmlPresent(XMLPresentCheck)
+    /// No node may match an XPath in the domain XML (removed by the fix, if the rule has one).
+    case xmlAbsent(XMLAbsentCheck)
+    /// At most N nodes may match an XPath.
+    case xmlCount(XMLCountCheck)
+    /// Every node matching an XPath must satisfy a relative XPath condition.
+    case xmlEvery(XMLEveryCheck)
+    /// A Swift evaluator for what XPath cannot say (passthrough, graphics, overcommit).
+    case evaluator(EvaluatorCheck)
+    /// A key of a host config file must have an allowed value; absent means the documented default.
+    case configValue(ConfigValueCheck)
+    /// An array key of a host config file must hold an allowed list.
+    case configList(ConfigListCheck)
+    /// The kernel command line in /etc/default/grub must carry or lack tokens.
+    case kernelCmdline(KernelCmdlineCheck)
+    /// A step that cannot be observed: reported with guidance until the profile attests it.
+    case manual
+
+    public var kind: String {
+        switch self {
+        case .xmlValue: return "xml-value"
+        case .xmlPresent: return "xml-present"
+        case .xmlAbsent: return "xml-absent"
+        case .xmlCount: return "xml-count"
+        case .xmlEvery: return "xml-every"
+        case .evaluator: return "evaluator"
+        case .configValue: return "config-value"
+        case .configList: return "config-list"
+        case .kernelCmdline: return "kernel-cmdline"
+        case .manual: return "manual"
+        }
+    }
+
+    public static let kinds = [
+        "xml-value", "xml-present", "xml-absent", "xml-count", "xml-every", "evaluator",
+        "config-value", "config-list", "kernel-cmdline", "manual",
+    ]
+}
+
+/// What a missing element means for an `xml-value` check.
+public enum MissingMeaning: String, Hashable, Sendable, Codable {
+    case compliant, noncompliant
+    case notApplicable = "not-applicable"
+}
+
+/// `kind: xml-value`. `path` is a creatable path (`/domain/a/b[@x='y']`: child steps with
+/// optional attribute-equality predicates), so the fix can build the element when it is missing.
+public struct XMLValueCheck: Hashable, Sendable, Codable {
+    public var path: String
+    /// The attribute to read; nil reads the element's text.
+    public var attribute: String?
+    public var allowed: ValueRef?
+    public var forbidden: ValueRef?
+    /// The value libvirt uses when the attribute (or text) is absent from a present element.
+    public var `default`: String?
+    /// What it means when the element itself is missing; without it, `default` applies.
+    public var missing: MissingMeaning?
+}
+
+/// `kind: xml-present`: the element at a creatable path must exist.
+public struct XMLPresentCheck: Hashable, Sendable, Codable {
+    public var path: String
+}
+
+/// `kind: xml-absent`: nothing may match `select` (any XPath; `qemu:` is registered).
+public struct XMLAbsentCheck: Hashable, Sendable, Codable {
+    public var select: String
+}
+
+/// `kind: xml-count`: at most `max` nodes may match `select`.
+public struct XMLCountCheck: Hashable, Sendable, Codable {
+    public var select: String
+    public var max: ValueRef
+}
+
+/// `kind: xml-every`: each node matching `select` must make `require` (relative XPath) true.
+public struct XMLEveryCheck: Hashable, Sendable, Codable {
+    public var select: String
+    public var require: String
+    /// Names the requirement in findings, e.g. "an iotune limit".
+    public var describe: String
+}
+
+/// `kind: evaluator`: a named Swift evaluator.
+public struct EvaluatorCheck: Hashable, Sendable, Codable {
+    public var name: String
+}
+
+/// `kind: config-value`.
+public struct ConfigValueCheck: Hashable, Sendable, Codable {
+    public var file: ConfigFile
+    /// The Augeas path below the file, e.g. `security_driver` or `options[. = "kvm_intel"]/nested`.
+    public var key: String
+    /// The daemon's documented value when the key is absent; nil means "unset" (noncompliant
+    /// unless nothing is required).
+    public var `default`: String?
+    public var allowed: ValueRef?
+    public var forbidden: ValueRef?
+    public var min: ValueRef?
+    public var max: ValueRef?
+}
+
+/// `kind: config-list`.
+public struct ConfigListCheck: Hashable, Sendable, Codable {
+    public var file: ConfigFile
+    public var key: String
+    /// The daemon's list when the key is absent.
+    public var `default`: [String]
+    /// Every element must be one of these.
+    public var subsetOf: ValueRef?
+    /// These elements must all be present.
+    public var contains: ValueRef?
+}
+
+/// `kind: kernel-cmdline`: tokens in `GRUB_CMDLINE_LINUX` (and `_DEFAULT`).
+public struct KernelCmdlineCheck: Hashable, Sendable, Codable {
+    public var require: [String]
+    public var forbid: [String]
+    /// `intel` or `amd`: the rule applies only on hosts with that CPU vendor.
+    public var cpuVendor: String?
+}
+
+/// An automatic fix.
+public struct Fix: Hashable, Sendable, Codable {
+    public enum Action: String, Hashable, Sendable, Codable {
+        /// Set an attribute, element text or config key to `value` (creating the path).
+        case set
+        /// Create the element at the check's path.
+        case create
+        /// Remove every node the check found.
+        case remove
+        /// Append the missing kernel command line tokens.
+        case append
+    }
+
+    public var action: Action
+    public var value: ValueRef?
+
+    public init(action: Action, value: ValueRef? = nil) {
+        self.action = action
+        self.value = value
+    }
+}

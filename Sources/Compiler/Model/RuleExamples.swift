@@ -1,0 +1,30 @@
+/// Inputs that prove a rule: each compliant example must pass its check and each noncompliant
+/// one must fail it (SwiftLint's triggering / non-triggering examples). A test runs them all.
+public struct RuleExamples: Hashable, Sendable, Codable {
+    public var compliant: [RuleExample]
+    public var noncompliant: [RuleExample]
+
+    public init(compliant: [RuleExample], noncompliant: [RuleExample]) {
+        self.compliant = compliant
+        self.noncompliant = noncompliant
+    }
+}
+
+/// One example input. Which field is set depends on the rule's target.
+public struct RuleExample: Hashable, Sendable, Codable {
+    /// A complete domain XML document (domain rules).
+    public var xml: String?
+    /// The content of the rule's config file (host-file rules).
+    public var file: String?
+    /// A partial host-facts document merged over an empty one (host-fact rules and evaluators
+    /// that need facts, such as passthrough).
+    public var facts: JSONValue?
+    /// Whether the profile attests the step (manual rules).
+    public var attested: Bool?
+    /// Parameter values to use instead of the defaults.
+    public var parameters: [String: Value]?
+    /// The posture to evaluate under, when it matters (defaults to the rule's first matching one).
+    public var posture: Posture?
+    /// Why this example is (non)compliant, for readers.
+    public var note: String?
+}
