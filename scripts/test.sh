@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The test command: installs dependencies, starts libvirtd, builds, runs every test.
+# Extra arguments go to `swift test`, e.g. `scripts/test.sh --filter HostTests`.
+# Exits with the test runner's status.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/common.sh
+source scripts/common.sh
+
+bash scripts/install-deps.sh
+bash scripts/start-libvirtd.sh
+hvh_ensure_swift
+
+hvh_step "swift build"
+swift build
+
+hvh_step "swift test $*"
+exec swift test "$@"
