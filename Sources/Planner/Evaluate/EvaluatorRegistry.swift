@@ -1,0 +1,39 @@
+import Compiler
+import Host
+
+/// A Swift evaluator for a domain rule, for what XPath cannot say (`kind: evaluator`).
+public protocol DomainEvaluator: Sendable {
+    static var name: String { get }
+    func evaluate(_ rule: Rule, _ context: DomainContext) throws -> Outcome
+}
+
+/// A Swift evaluator for a host-fact rule. Facts are never fixed: the outcome is compliant, a
+/// finding, or not applicable.
+public protocol FactEvaluator: Sendable {
+    static var name: String { get }
+    func evaluate(_ rule: Rule, _ context: FactContext) -> Outcome
+}
+
+/// What a fact rule sees: the host facts, the posture, the rule's parameters and the parsed
+/// definitions of all selected domains (for aggregate checks such as memory overcommit).
+public struct FactContext {
+    public var facts: HostFacts
+    public var posture: Posture
+    public var parameters: [String: Value]
+    public var domains: [(name: String, document: XMLDocument)]
+
+    public init(facts: HostFacts, posture: Posture, parameters: [String: Value], domains: [(name: String, document: XMLDocument)]) {
+        self.facts = facts
+        self.posture = posture
+        self.parameters = parameters
+        self.domains = domains
+    }
+}
+
+/// Every named evaluator. The catalogue test fails for a rule naming one that is not here.
+public enum EvaluatorRegistry {
+    public static let domain: [String: any DomainEvaluator] = Dictionary(
+        uniqueKeysWithValues: domainEvaluators.map { (type(of: $0).name, $0) })
+    public static let fact: [String: any FactEvaluator] = Dictionary(
+        uniqueKeysWithValues: factEvaluators.map { (type(of: $0).name, $0) })
+}

@@ -1,0 +1,2 @@
+/// Domain evaluators about the guest's own configuration (graphics, vCPUs).
+let guestDomainEvaluators: [any DomainEvaluator] = []

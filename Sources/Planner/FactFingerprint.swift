@@ -1,0 +1,45 @@
+import Compiler
+import Foundation
+import Host
+
+/// Flattens host facts into `dotted.key → value` pairs for the plan's basis; lists of objects
+/// (PCI devices, IOMMU groups) are summarised by a hash so the basis stays readable.
+enum FactFingerprint {
+    static func flatten(_ facts: HostFacts) -> [String: String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(facts),
+              let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return [:] }
+        var out: [String: String] = [:]
+        walk(value, prefix: "", into: &out)
+        return out
+    }
+
+    private static func walk(_ value: JSONValue, prefix: String, into out: inout [String: String]) {
+        switch value {
+        case .object(let dict):
+            for (k, v) in dict { walk(v, prefix: prefix.isEmpty ? k : "\(prefix).\(k)", into: &out) }
+        case .array(let list):
+            let scalars = list.compactMap { item -> String? in
+                switch item {
+                case .string(let s): return s
+                case .number(let n): return n == n.rounded() ? String(Int(n)) : String(n)
+                case .bool(let b): return String(b)
+                default: return nil
+                }
+            }
+            if scalars.count == list.count {
+                out[prefix] = scalars.joined(separator: ",")
+            } else {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                let data = (try? encoder.encode(value)) ?? Data()
+                out[prefix] = "sha256:" + Digest.sha256Hex([UInt8](data))
+            }
+        case .null: break
+        case .bool(let b): out[prefix] = String(b)
+        case .number(let n): out[prefix] = n == n.rounded() ? String(Int(n)) : String(n)
+        case .string(let s): out[prefix] = s
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Compiler
+import Foundation
+import Host
+
+/// Accumulates outcomes into the plan's changes, findings, waived items and pending restarts,
+/// applying waivers, advisory enforcement and attestations in one place.
+struct PlanBuilder {
+    let policy: Policy
+    let today: Date
+    private(set) var changes: [Change] = []
+    private(set) var findings: [Finding] = []
+    private(set) var waived: [WaivedItem] = []
+    private(set) var pending: [PendingRestart] = []
+    private(set) var secrets: Set<String> = []
+
+    init(policy: Policy, today: Date) {
+        self.policy = policy
+        self.today = today
+    }
+
+    /// Evaluates one selected rule on one domain definition.
+    static func evaluate(_ selected: SelectedRule, _ context: DomainContext) throws -> Outcome {
+        var context = context
+        context.parameters = selected.parameters
+        let rule = selected.rule
+        switch rule.check {
+        case .evaluator(let e):
+            guard let evaluator = EvaluatorRegistry.domain[e.name] else {
+                throw PlanError.invalidRule(rule.id, "unknown domain evaluator '\(e.name)'")
+            }
+            return try evaluator.evaluate(rule, context)
+        default:
+            return try XMLCheckEvaluator(rule: rule, parameters: selected.parameters).evaluate(rule.check, context.document)
+        }
+    }
+
+    mutating func evaluateDomain(_ context: DomainContext, live: XMLDocument?) throws {
+        var pendingRules: [String] = []
+        for selected in policy.rules where selected.rule.target == .domain {
+            let outcome: Outcome
+            do {
+                outcome = try Self.evaluate(selected, context)
+            } catch let error as XMLError {
+                throw PlanError.invalidRule(selected.rule.id, "on domain '\(context.name)': \(error)")
+            }
+            if outcome.isNoncompliant {
+                record(outcome, selected, address: { .domain(context.name, path: $0) }, domain: context.name)
+            } else if case .compliant = outcome, let live, selected.rule.effect == .nextDomainBoot {
+                var liveContext = context
+                liveContext.document = live
+                if (try? Self.evaluate(selected, liveContext))?.isNoncompliant == true {
+                    pendingRules.append(selected.rule.id)
+                }
+            }
+        }
+        if !pendingRules.isEmpty {
+            pending.append(PendingRestart(domain: context.name, rules: pendingRules))
+        }
+    }
+
+    mutating func evaluateHost(files: [ConfigFile: ObservedFile], factContext: FactContext, hostScopeNote: String?) throws {
+        for selected in policy.rules where selected.rule.target != .domain {
+            let rule = selected.rule
+            if hostScopeNote != nil, rule.target == .hostFile || rule.target == .hostFact { continue }
+            let outcome: Outcome
+            switch rule.target {
+            case .hostFile:
+                outcome = try ConfigCheckEvaluator(rule: rule, parameters: selected.parameters)
+                    .evaluate(rule.check, files: files, facts: factContext.facts)
+            case .hostFact:
+                guard case .evaluator(let e) = rule.check, let evaluator = EvaluatorRegistry.fact[e.name] else {
+                    throw PlanError.invalidRule(rule.id, "a host-fact rule needs a known fact evaluator")
+                }
+                var context = factContext
+                context.parameters = selected.parameters
+                outcome = evaluator.evaluate(rule, context)
+            case .manual:
+                outcome = policy.attestation(for: rule.id, on: today) == nil
+                    ? .finding("manual step not attested in the profile") : .compliant
+            case .domain:
+                continue
+            }
+            if outcome.isNoncompliant {
+                record(outcome, selected, address: { path in
+                    rule.target == .hostFile ? .file(Self.fileOf(rule), key: path) : .host
+                }, domain: nil)
+            }
+        }
+    }
+
+    private static func fileOf(_ rule: Rule) -> String {
+        switch rule.check {
+        case .configValue(let c): return c.file.writablePath
+        case .configList(let c): return c.file.writablePath
+        default: return ConfigFile.grub.writablePath
+        }
+    }
+
+    /// Turns a noncompliant outcome into changes, findings or waived items.
+    private mutating func record(_ outcome: Outcome, _ selected: SelectedRule, address: (String?) -> Address, domain: String?) {
+        let rule = selected.rule
+        if let waiver = policy.waiver(for: rule.id, domain: domain, on: today) {
+            waived.append(WaivedItem(address: address(nil), rule: rule.id, reason: waiver.reason, expires: waiver.expires))
+            return
+        }
+        switch outcome {
+        case .changes(let proposed) where selected.enforcement == .enforce:
+            for p in proposed {
+                var where_ = address(p.path)
+                if let file = p.file { where_ = .file(file, key: p.path) }
+                changes.append(Change(
+                    address: where_, action: p.action, before: p.before, after: p.after,
+                    rule: rule.id, severity: rule.severity, effect: rule.effect, edit: p.edit))
+            }
+        case .changes(let proposed):
+            for p in proposed {
+                findings.append(Finding(
+                    address: p.file.map { .file($0, key: p.path) } ?? address(p.path), kind: .advisory,
+                    rule: rule.id, severity: rule.severity, message: p.problem, guidance: rule.guidance))
+            }
+        case .finding(let message):
+            let kind: Finding.Kind
+            switch rule.target {
+            case .hostFact: kind = .evidence
+            case .manual: kind = .manual
+            default: kind = selected.enforcement == .advisory ? .advisory : .noncompliant
+            }
+            findings.append(Finding(
+                address: address(nil), kind: kind, rule: rule.id, severity: rule.severity,
+                message: message, guidance: rule.guidance))
+        case .compliant, .notApplicable:
+            break
+        }
+    }
+
+    mutating func outOfScope(_ name: String, type: String) {
+        findings.append(Finding(
+            address: .domain(name), kind: .outOfScope, rule: "domain-driver-in-scope", severity: .low,
+            message: "domain type '\(type)' is not QEMU/KVM; hvharden does not evaluate or edit it",
+            guidance: "Exclude the domain in the profile's domains.exclude, or manage it with a tool for its driver."))
+    }
+
+    /// Remembers secret values (graphics passwords) so that no output can carry them.
+    mutating func collectSecrets(_ document: XMLDocument) {
+        for value in (try? document.strings("//@passwd | //@password")) ?? [] where !value.isEmpty {
+            secrets.insert(value)
+        }
+    }
+
+    func build(state: ObservedState, basis: Basis) -> Plan {
+        let plan = Plan(
+            profileDigest: policy.digest, profiles: policy.sources, connectURI: state.connectURI, root: state.root,
+            changes: changes.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },
+            findings: findings.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },
+            waived: waived.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },
+            pendingRestart: pending.sorted { $0.domain < $1.domain }, basis: basis,
+            notes: state.hostScopeNote.map { [$0] } ?? [])
+        return SecretScrubber(secrets: secrets).scrub(plan)
+    }
+}

@@ -1,0 +1,27 @@
+import Compiler
+
+/// The config keys a policy reads, per file kind: "observe only what the policy needs".
+public struct ConfigQuery: Hashable, Sendable {
+    public var keys: [ConfigFile: Set<String>]
+
+    public init(keys: [ConfigFile: Set<String>] = [:]) { self.keys = keys }
+
+    public init(policy: Policy) {
+        self.init(rules: policy.rules.map(\.rule))
+    }
+
+    public init(rules: [Rule]) {
+        var keys: [ConfigFile: Set<String>] = [:]
+        for rule in rules where rule.target == .hostFile {
+            switch rule.check {
+            case .configValue(let c): keys[c.file, default: []].insert(c.key)
+            case .configList(let c): keys[c.file, default: []].insert(c.key)
+            case .kernelCmdline: keys[.grub, default: []].formUnion(KernelCmdlineEvaluator.keys)
+            default: break
+            }
+        }
+        self.keys = keys
+    }
+
+    public var isEmpty: Bool { keys.isEmpty }
+}

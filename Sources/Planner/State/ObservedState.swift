@@ -1,0 +1,96 @@
+import Compiler
+import Host
+
+/// Everything a plan is computed from, as plain values: the selected domains with their XML, the
+/// config keys the policy needs, and the host facts. Readers fill it; evaluation only reads it.
+public struct ObservedState: Sendable {
+    /// Where the state was read: the libvirt URI and the filesystem root for files and facts.
+    public var connectURI: String
+    public var root: String
+    public var domains: [ObservedDomain]
+    /// Domains that exist but were not selected (by the profile's globs or `--domain`).
+    public var unselectedDomains: [String]
+    public var files: [ConfigFile: ObservedFile]
+    public var facts: HostFacts
+    /// Host-file and fact rules are skipped with this note when the root is not the host's
+    /// (for example a remote libvirt URI without `--root`).
+    public var hostScopeNote: String?
+
+    public init(
+        connectURI: String, root: String, domains: [ObservedDomain], unselectedDomains: [String] = [],
+        files: [ConfigFile: ObservedFile], facts: HostFacts, hostScopeNote: String? = nil
+    ) {
+        self.connectURI = connectURI
+        self.root = root
+        self.domains = domains
+        self.unselectedDomains = unselectedDomains
+        self.files = files
+        self.facts = facts
+        self.hostScopeNote = hostScopeNote
+    }
+}
+
+/// One domain as libvirt reported it.
+public struct ObservedDomain: Sendable {
+    public var name: String
+    public var uuid: String
+    public var state: DomainState
+    public var isActive: Bool
+    /// The persistent definition, read with INACTIVE|SECURE. Holds secrets: never print it.
+    public var persistentXML: String
+    /// The running definition, for active domains; nil otherwise.
+    public var liveXML: String?
+
+    public init(name: String, uuid: String, state: DomainState, isActive: Bool, persistentXML: String, liveXML: String? = nil) {
+        self.name = name
+        self.uuid = uuid
+        self.state = state
+        self.isActive = isActive
+        self.persistentXML = persistentXML
+        self.liveXML = liveXML
+    }
+}
+
+/// One kind of config file (possibly several files for sysctl and modprobe) with the keys the
+/// policy asked for.
+public struct ObservedFile: Sendable, Hashable {
+    public var kind: ConfigFile
+    /// SHA-256 of each file's bytes that was read (host path → hex); absent files are "absent".
+    public var fingerprints: [String: String]
+    /// Effective entries by key (the check's Augeas path below the file).
+    public var entries: [String: ConfigEntry]
+
+    public init(kind: ConfigFile, fingerprints: [String: String], entries: [String: ConfigEntry]) {
+        self.kind = kind
+        self.fingerprints = fingerprints
+        self.entries = entries
+    }
+
+    public func entry(_ key: String) -> ConfigEntry {
+        entries[key] ?? ConfigEntry(key: key)
+    }
+}
+
+/// The effective definition of one config key.
+public struct ConfigEntry: Sendable, Hashable, Codable {
+    public var key: String
+    /// Whether any file defines the key.
+    public var present: Bool
+    /// The scalar value, as the lens gives it (libvirt lenses strip quotes; Shellvars keeps them).
+    public var value: String?
+    /// The items of an array key, in order; nil when the key is absent or not an array.
+    public var items: [String]?
+    /// The host path of the file whose definition is effective.
+    public var definedIn: String?
+    /// Its 1-based line, when known.
+    public var line: Int?
+
+    public init(key: String, present: Bool = false, value: String? = nil, items: [String]? = nil, definedIn: String? = nil, line: Int? = nil) {
+        self.key = key
+        self.present = present
+        self.value = value
+        self.items = items
+        self.definedIn = definedIn
+        self.line = line
+    }
+}
