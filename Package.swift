@@ -26,9 +26,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler"], exclude: ["Fixtures"]),
         .testTarget(name: "HostTests", dependencies: ["Host"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "Host"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "Host"], exclude: ["Golden"]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier"]),
     ],
     swiftLanguageModes: [.v6]

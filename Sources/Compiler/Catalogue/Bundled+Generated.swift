@@ -2,8 +2,846 @@
 
 enum Bundled {
     static let catalogue: [(name: String, text: String)] = [
+        ("domain-boot-integrity.yaml", #"""
+        # Domain XML rules: the guest side of platform integrity: UEFI Secure Boot, SMM and a virtual
+        # TPM for measured boot (PI, topic PI-1). Under bootIntegrity 'preferred' they are advisory.
+        - id: domain-uefi-firmware
+          title: Boot the guest with UEFI firmware
+          severity: high
+          rationale: >-
+            Secure Boot and a TPM-measured boot chain exist only with UEFI firmware (OVMF). A guest on
+            legacy BIOS cannot verify or measure its boot loader and kernel, so the chain of trust the
+            host establishes stops at the guest's first instruction.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7, SI-7(9)]
+          appliesWhen: {bootIntegrity: [required, preferred]}
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain
+            require: os/@firmware='efi' or os/loader/@type='pflash'
+            describe: UEFI firmware (os firmware='efi' or a pflash loader)
+          effect: next-domain-boot
+          guidance: >-
+            Create new guests with <os firmware='efi'>. An installed BIOS guest needs its disk converted
+            to GPT with an EFI system partition before it can boot UEFI, so hvharden never switches it.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.ms.fd</loader></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type></os></domain>
+        
+        - id: domain-secure-boot
+          title: Enable Secure Boot in the guest firmware
+          severity: high
+          rationale: >-
+            With Secure Boot the guest's UEFI firmware runs only signed boot loaders and kernels, so a
+            bootkit planted in the guest's disk does not run. UEFI without it verifies nothing.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7, SI-7(9)]
+          appliesWhen: {bootIntegrity: [required, preferred]}
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain[os/@firmware='efi' or os/loader/@type='pflash']
+            require: os/firmware/feature[@name='secure-boot'][@enabled='yes'] or os/loader[@secure='yes']
+            describe: Secure Boot (firmware feature secure-boot enabled, or a secure loader)
+          effect: next-domain-boot
+          guidance: >-
+            Add <firmware><feature enabled='yes' name='secure-boot'/><feature enabled='yes'
+            name='enrolled-keys'/></firmware> under <os firmware='efi'>. Check first that the guest's boot
+            loader is signed (shim for Linux), or it will no longer boot.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <firmware><feature enabled='yes' name='secure-boot'/><feature enabled='yes' name='enrolled-keys'/></firmware></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <firmware><feature enabled='no' name='secure-boot'/></firmware></os></domain>
+        
+        - id: domain-secure-boot-enrolled-keys
+          title: Enrol the Secure Boot keys in the guest's firmware variables
+          severity: medium
+          rationale: >-
+            Secure-Boot-capable firmware verifies nothing until platform and key-exchange keys are
+            enrolled in its variable store. The enrolled-keys feature makes libvirt start the guest from
+            a variable template that has Microsoft's and the distribution's keys enrolled.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7, SI-7(9)]
+          appliesWhen: {bootIntegrity: [required, preferred]}
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain[os/@firmware='efi']
+            require: os/firmware/feature[@name='enrolled-keys'][@enabled='yes']
+            describe: the enrolled-keys firmware feature
+          effect: next-domain-boot
+          guidance: >-
+            Add <feature enabled='yes' name='enrolled-keys'/> to <os><firmware>. The variable store of an
+            existing guest is kept; recreate it (virsh start --reset-nvram) so the keys are enrolled.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <firmware><feature enabled='yes' name='secure-boot'/><feature enabled='yes' name='enrolled-keys'/></firmware></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <firmware><feature enabled='yes' name='secure-boot'/></firmware></os></domain>
+        
+        - id: domain-loader-secure
+          title: Protect the UEFI flash with SMM
+          severity: medium
+          rationale: >-
+            A pflash loader with secure='yes' lets only System Management Mode write the firmware's
+            variable store. Without it the guest OS can rewrite the Secure Boot variables and switch the
+            verification off from inside.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7]
+          appliesWhen: {bootIntegrity: [required, preferred]}
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/os/loader[@type='pflash']
+            require: "@secure='yes'"
+            describe: secure='yes' (SMM-protected flash)
+          effect: next-domain-boot
+          guidance: >-
+            Use a Secure Boot build of OVMF (OVMF_CODE_4M.ms.fd or .secboot.fd) with <loader
+            secure='yes' type='pflash' readonly='yes'> and <smm state='on'/>, or let libvirt choose with
+            <os firmware='efi'> and the secure-boot feature.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.ms.fd</loader></os>
+                    <features><smm state='on'/></features></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.fd</loader></os></domain>
+        
+        - id: domain-smm-on
+          title: Keep System Management Mode on
+          severity: medium
+          rationale: >-
+            Secure Boot firmware relies on SMM to keep its variable store out of the guest OS's reach.
+            With <smm state='off'/> that protection is gone. Absent, QEMU enables SMM where the
+            machine supports it, so only an explicit 'off' is noncompliant.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7]
+          appliesWhen: {bootIntegrity: [required, preferred]}
+          target: domain
+          check:
+            kind: xml-value
+            path: /domain/features/smm
+            attribute: state
+            allowed: ["on"]
+            default: "on"
+            missing: compliant
+          # Fixable: SMM is used only by the firmware; turning it back on changes nothing the guest OS
+          # sees, and takes effect at the next boot.
+          fix: {action: set, value: "on"}
+          effect: next-domain-boot
+          guidance: Set <smm state='on'/> under <features>, or remove the element.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64'>hvm</type></os>
+                    <features><acpi/><smm state='on'/></features></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64'>hvm</type></os>
+                    <features><acpi/></features></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64'>hvm</type></os>
+                    <features><acpi/><smm state='off'/></features></domain>
+        
+        - id: domain-machine-q35
+          title: Use the Q35 machine type
+          severity: medium
+          rationale: >-
+            Secure Boot with an SMM-protected variable store needs the Q35 chipset; the older i440FX
+            machine also drags in more legacy ISA emulation. Q35 is the machine type for guests that
+            take part in a verified and measured boot chain.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7]
+          appliesWhen: {bootIntegrity: [required, preferred]}
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/os/type
+            require: starts-with(@machine, 'pc-q35') or @machine='q35'
+            describe: a Q35 machine type (pc-q35-*)
+          effect: next-domain-boot
+          guidance: >-
+            Create new guests with machine='q35'. Moving an installed guest changes its whole PCI
+            topology (device names, Windows activation), so hvharden never switches it.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: No machine means QEMU's default, i440FX.
+        
+        - id: domain-vtpm
+          title: Give the guest a virtual TPM 2.0
+          severity: medium
+          rationale: >-
+            A virtual TPM 2.0 (swtpm, one per guest) is the interface through which the guest's firmware,
+            boot loader and kernel record measurements, so an attestation service can verify the guest's
+            boot the way the host's own is verified. It also lets the guest seal disk keys to that state.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7, SI-7(9)]
+          appliesWhen: {bootIntegrity: [required, preferred]}
+          target: domain
+          check: {kind: evaluator, name: vtpm-emulator-2}
+          # Fixable when the domain has no TPM: adding a device the guest never had destroys nothing.
+          fix: {action: create}
+          effect: next-domain-boot
+          guidance: >-
+            Install swtpm on the host, then add <tpm model='tpm-crb'><backend type='emulator'
+            version='2.0'/></tpm> under <devices>. A TPM 1.2 or passthrough TPM is reported but not
+            replaced: keys sealed to it would be lost.
+          parameters:
+            - name: allowedModels
+              type: list
+              default: [tpm-crb]
+              description: TPM front-end models accepted; the first is the one added. tpm-tis also works with TPM 2.0.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os>
+                    <devices><tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os>
+                    <devices><tpm model='tpm-tis'><backend type='emulator' version='2.0'/></tpm></devices></domain>
+                parameters: {allowedModels: [tpm-crb, tpm-tis]}
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os>
+                    <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices></domain>
+                note: No TPM; the fix adds one.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os>
+                    <devices><tpm model='tpm-tis'><backend type='emulator'/></tpm></devices></domain>
+                note: An unversioned tpm-tis emulator is TPM 1.2; reported, not replaced.
+        """#),
+        ("domain-confinement.yaml", #"""
+        # Domain XML rules: the security labels that confine each guest's QEMU (HY-BF2, topic B2-1).
+        - id: domain-seclabel-not-none
+          title: Never switch off the guest's security confinement
+          severity: high
+          rationale: >-
+            <seclabel type='none'/> runs the guest's QEMU without the SELinux/AppArmor (or DAC) label
+            libvirt would give it. A guest that escapes into its QEMU process can then open other guests'
+            disk images and any host file QEMU's user can reach, since the per-guest label is what keeps
+            QEMU processes, which share one user, apart.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/seclabel[@type='none']
+          effect: next-domain-boot
+          guidance: >-
+            Remove the <seclabel type='none'/> element so libvirt assigns a dynamic label, and check that
+            the guest still starts (files outside libvirt's knowledge may need labels or profile
+            entries). Not removed automatically because the guest may rely on unconfined access.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='dynamic' model='apparmor' relabel='yes'/></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: No seclabel means libvirt's default dynamic label.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='none' model='apparmor'/></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='dynamic' model='selinux' relabel='yes'/><seclabel type='none' model='dac'/></domain>
+        
+        - id: domain-seclabel-dynamic
+          title: Use a dynamic MAC label, not a static one
+          severity: medium
+          rationale: >-
+            A dynamic SELinux/AppArmor label gives each guest a unique label (a random MCS pair, or a
+            per-UUID AppArmor profile) that libvirt also applies to the guest's images. A static label is
+            whatever an administrator wrote, often shared by several guests, which then can read each
+            other's resources; with relabel='no' (the static default) the images are not labelled at all.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/seclabel[@type='static'][not(@model='dac')]
+          effect: next-domain-boot
+          guidance: >-
+            Replace the static label with <seclabel type='dynamic' model='selinux' relabel='yes'/> (or
+            model='apparmor'). Where a static label is deliberate and unique to this guest, waive the rule
+            for it.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='dynamic' model='selinux' relabel='yes'/>
+                    <seclabel type='static' model='dac' relabel='yes'><label>+64055:+64055</label></seclabel></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='static' model='selinux' relabel='no'><label>system_u:system_r:svirt_t:s0:c1,c2</label></seclabel></domain>
+        
+        - id: domain-seclabel-dac-not-root
+          title: Do not run the guest's QEMU as root
+          severity: high
+          rationale: >-
+            A DAC seclabel of +0:+0 (or root) runs this guest's QEMU as root, undoing qemu.conf's
+            unprivileged user: a guest escape then owns the host. QEMU should run as the unprivileged
+            user libvirt is configured with (libvirt-qemu on Debian).
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: domain
+          check:
+            kind: xml-absent
+            select: >-
+              /domain/seclabel[@model='dac'][substring-before(concat(normalize-space(label), ':'), ':') = '+0'
+              or substring-before(concat(normalize-space(label), ':'), ':') = 'root'
+              or substring-after(normalize-space(label), ':') = '+0' or substring-after(normalize-space(label), ':') = 'root']
+          effect: next-domain-boot
+          guidance: >-
+            Remove the DAC <seclabel> (QEMU then runs as qemu.conf's user) or give it an unprivileged
+            uid:gid, and make the guest's files accessible to that user.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='static' model='dac' relabel='yes'><label>+64055:+64055</label></seclabel></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='static' model='dac' relabel='no'><label>+0:+0</label></seclabel></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='static' model='dac'><label>root:kvm</label></seclabel></domain>
+        
+        - id: domain-device-seclabel-relabel
+          title: Let libvirt label every image the guest opens
+          severity: medium
+          rationale: >-
+            A <seclabel relabel='no'/> inside a disk's (or other device's) <source> stops libvirt from
+            labelling that file for this guest alone. The file keeps whatever label it had, often one that
+            other guests' QEMU processes can also open, so the image is no longer private to the guest.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/*/source/seclabel[@relabel='no']
+          effect: next-domain-boot
+          guidance: >-
+            Remove relabel='no' from the source's <seclabel> so libvirt labels the file at start. For an
+            image that several guests share read-only, use <shareable/> or <readonly/>, which libvirt
+            labels with a shared read-only label instead.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/var/lib/libvirt/images/a.qcow2'/>
+                      <target dev='vda' bus='virtio'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/srv/a.img'><seclabel model='selinux' relabel='no'/></source>
+                      <target dev='vda' bus='virtio'/></disk></devices></domain>
+        """#),
+        ("domain-consoles.yaml", #"""
+        # Domain XML rules: the guests' remote consoles (HY-BF5, topic B5-2).
+        - id: domain-graphics-listen-local
+          title: Keep VNC and SPICE consoles off the network
+          severity: high
+          rationale: >-
+            A VNC or SPICE console gives keyboard, screen and often USB access to the guest. Listening on
+            0.0.0.0 or a public address puts it on every network the host is on, where VNC's 8-character
+            passwords (or none at all) are the only barrier. Consoles should listen on loopback or a UNIX
+            socket and be reached through an authenticated tunnel or libvirt's own console proxy. An
+            absent address means qemu.conf's vnc_listen/spice_listen, 127.0.0.1 by default; a
+            type='network' listen resolves to an address only at start, so it cannot be shown to be local.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [AC-17, SC-7]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: domain
+          check: {kind: evaluator, name: graphics-listen-local}
+          # Fixable for a console that is the only one of its type: the listen address is set to the
+          # first allowed address on both the listen attribute and the address child.
+          fix: {action: set}
+          effect: next-domain-boot
+          guidance: >-
+            Set listen='127.0.0.1' and <listen type='address' address='127.0.0.1'/> on the graphics (or
+            <listen type='socket'/>), and reach the console through SSH forwarding or virt-viewer over
+            qemu+ssh. A network listen or several consoles of one type are reported for manual editing.
+          parameters:
+            - name: allowedListen
+              type: list
+              default: ["127.0.0.1", "::1", "localhost"]
+              description: Addresses a console may listen on; the first is the one the fix sets.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'><listen type='address' address='127.0.0.1'/></graphics>
+                      <graphics type='spice' autoport='yes'><listen type='socket'/></graphics></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes'><listen type='address'/></graphics></devices></domain>
+                note: No address means qemu.conf's vnc_listen, 127.0.0.1 by default.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes' listen='::1'><listen type='address' address='::1'/></graphics></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0'><listen type='address' address='0.0.0.0'/></graphics></devices></domain>
+                note: The fix sets 127.0.0.1 on both.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes'><listen type='network' network='default'/></graphics></devices></domain>
+                note: A network listen is reported, not fixed.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='5901' listen='::'/></devices></domain>
+        
+        - id: domain-graphics-auth
+          title: Require a password on every VNC and SPICE console
+          severity: medium
+          rationale: >-
+            A console without a password lets anyone who can reach its port, including any local user
+            when it listens on loopback, type into the guest's console and watch its screen. Every TCP
+            console needs a password (SPICE may instead require TLS on all channels); consoles on a UNIX
+            socket are guarded by file permissions.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [AC-17, IA-2]
+          target: domain
+          check: {kind: evaluator, name: graphics-auth}
+          effect: next-domain-boot
+          guidance: >-
+            Set a passwd (and passwdValidTo) on the graphics element, or better enable vnc_sasl/vnc_tls
+            and spice_tls in qemu.conf and switch SPICE to defaultMode='secure'. Where SASL authenticates
+            every console on the host, waive this rule for it. hvharden never shows the passwords.
+          sensitive: true
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes' passwd='s3cr3t'><listen type='address' address='127.0.0.1'/></graphics></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes' defaultMode='secure'/><graphics type='vnc'><listen type='socket'/></graphics></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes'><listen type='address' address='127.0.0.1'/></graphics></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes' passwd=''/></devices></domain>
+                note: An empty password is no password.
+        
+        - id: domain-spice-secure-mode
+          title: Encrypt every SPICE channel with TLS
+          severity: medium
+          rationale: >-
+            SPICE carries the console's keyboard, screen, clipboard and USB redirection on separate
+            channels. Unless defaultMode='secure' (and no channel overrides it with mode='insecure'), they
+            travel in clear text, including the password. Consoles on a UNIX socket or with no listener
+            are exempt.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/graphics[@type='spice'][not(listen[@type='socket'] or listen[@type='none'])]
+            require: "@defaultMode='secure' and not(channel[@mode='insecure'])"
+            describe: TLS on every channel (defaultMode='secure')
+          effect: next-domain-boot
+          guidance: >-
+            Enable spice_tls = 1 with certificates in spice_tls_x509_cert_dir in qemu.conf, then set
+            defaultMode='secure' on the graphics and remove channel mode='insecure' overrides. Not set
+            automatically: without the host's TLS setup the guest would not start.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes' defaultMode='secure'><listen type='address' address='127.0.0.1'/></graphics></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice'><listen type='socket'/></graphics></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes' defaultMode='secure'><listen type='address' address='127.0.0.1'/>
+                      <channel name='inputs' mode='insecure'/></graphics></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes'/></devices></domain>
+        """#),
+        ("domain-cpu.yaml", #"""
+        # Domain XML rules: virtual CPUs, CPU time and CPU side channels (HY-BF1, topics B1-1, B1-3,
+        # B1-4, B1-T).
+        - id: domain-type-kvm
+          title: Run the guest on KVM hardware virtualization, not the TCG emulator
+          severity: high
+          rationale: >-
+            A domain of type 'qemu' runs under QEMU's TCG binary translator: guest isolation then rests on
+            the correctness of the whole software emulator rather than on VT-x/AMD-V and EPT/NPT, and the
+            guest runs in a large, fast-changing body of code that was never designed as a security
+            boundary. On a host with hardware virtualization every guest should be type 'kvm'.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen: {virtualization: [hardware-assisted]}
+          target: domain
+          check:
+            kind: xml-value
+            path: /domain
+            attribute: type
+            allowed: [kvm]
+          # Fixable: the type is one attribute on the root; TCG and KVM run the same machine type and
+          # device model, so the guest sees the same hardware, only faster. It takes effect at the next
+          # boot. The one way it can fail is a custom CPU model with features the host lacks, which
+          # libvirt reports when the domain starts (see guidance).
+          fix: {action: set, value: kvm}
+          effect: next-domain-boot
+          guidance: >-
+            Set <domain type='kvm'> (virsh edit) and restart the guest. If the domain uses <cpu
+            mode='custom'> with a model or features the host CPU lacks, libvirt refuses to start it under
+            KVM: switch to mode='host-model' or pick a model the host supports.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='qemu'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: TCG emulation on a host that has VT-x/AMD-V.
+        
+        - id: domain-cpu-host-model
+          title: Give the guest the host's CPU model so it sees the mitigation features
+          severity: low
+          rationale: >-
+            With the default custom CPU model (qemu64 when no <cpu> is given) a guest does not see
+            speculative-execution controls such as spec-ctrl, ssbd or md-clear, so its kernel cannot
+            mitigate Spectre-class and MDS attacks against its own processes, and cross-guest leakage
+            through shared microarchitectural state is easier. host-model and host-passthrough expose the
+            host's features, including those controls.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [SC-39]
+          appliesWhen: {virtualization: [hardware-assisted]}
+          optIn: true
+          target: domain
+          check:
+            kind: xml-value
+            path: /domain/cpu
+            attribute: mode
+            allowed: [host-model, host-passthrough]
+            default: custom
+          effect: next-domain-boot
+          guidance: >-
+            Set <cpu mode='host-model'/> (or host-passthrough on a homogeneous cluster). The guest-visible
+            CPU changes at the next boot, and live migration is limited to hosts with a compatible CPU;
+            not changed automatically for that reason.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cpu mode='host-passthrough' check='none'/></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: No <cpu> element means QEMU's default custom model.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cpu mode='custom' match='exact'><model fallback='allow'>Westmere</model></cpu></domain>
+        
+        - id: domain-vcpus-within-cores
+          title: Give no guest more vCPUs than the host has physical cores
+          severity: medium
+          rationale: >-
+            A guest with more vCPUs than the host's physical cores always has vCPUs competing for the
+            same cores (SMT threads share a core's execution units), which degrades its own scheduling
+            and its neighbours', and lets one guest monopolise the host. Counting threads instead of
+            cores hides this on SMT hosts.
+          references:
+            function: HY-BF1
+            topic: B1-3
+            hySR: HY-SR-4 (probable)
+            ipd: ["IPD-8"]
+            sp80053: [SC-6]
+          target: domain
+          check: {kind: evaluator, name: vcpu-within-cores}
+          effect: next-domain-boot
+          guidance: >-
+            Lower <vcpu> to at most the host's physical cores (less any reserved for the host), or move
+            the guest to a larger host. Not changed automatically: resizing a guest is a sizing decision.
+          parameters:
+            - name: reservedHostCores
+              type: int
+              default: 0
+              description: Physical cores kept for the host itself, which no guest's vCPU count may use.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><vcpu placement='static'>4</vcpu>
+                    <os><type arch='x86_64'>hvm</type></os></domain>
+                facts: {cpu: {physicalCores: 4, logicalCPUs: 8}}
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><vcpu>64</vcpu><os><type arch='x86_64'>hvm</type></os></domain>
+                note: The host's core count is unknown, so the rule does not apply.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><vcpu placement='static' current='2'>8</vcpu>
+                    <os><type arch='x86_64'>hvm</type></os></domain>
+                facts: {cpu: {physicalCores: 4, logicalCPUs: 8}}
+                note: Eight vCPUs (two online, six hot-pluggable) on four cores with SMT.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><vcpu>4</vcpu><os><type arch='x86_64'>hvm</type></os></domain>
+                facts: {cpu: {physicalCores: 4}}
+                parameters: {reservedHostCores: 1}
+        
+        - id: domain-cputune-shares
+          title: Give the guest an explicit CPU weight for contention
+          severity: low
+          rationale: >-
+            When guests compete for CPU, cputune/shares (cgroup cpu.weight) decides each one's portion.
+            Without an explicit weight every guest gets the same default, so a low-priority or hostile
+            guest gets as much contended CPU time as a critical one.
+          references:
+            function: HY-BF1
+            topic: B1-4
+            hySR: HY-SR-5 (probable)
+            ipd: ["IPD-9"]
+            sp80053: [SC-6]
+          target: domain
+          check:
+            kind: xml-present
+            path: /domain/cputune/shares
+          effect: next-domain-boot
+          guidance: >-
+            Set <cputune><shares>N</shares></cputune> from the guest's priority class. The weight is
+            relative to the other guests' (the default is 100 on cgroup v2, 1024 on v1), so hvharden does
+            not choose one; virsh schedinfo --config applies it.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cputune><shares>200</shares></cputune></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+        
+        - id: domain-cputune-quota
+          title: Cap the guest's CPU time
+          severity: low
+          rationale: >-
+            A CPU bandwidth ceiling (cputune quota per vCPU, or global_quota for the whole guest) bounds
+            how much CPU time a guest can take even when the host is idle, so a compromised or runaway
+            guest cannot saturate cores that others need the moment they wake.
+          references:
+            function: HY-BF1
+            topic: B1-4
+            hySR: HY-SR-5 (probable)
+            ipd: ["IPD-9"]
+            sp80053: [SC-6]
+          optIn: true
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain
+            require: cputune/quota[number(.) > 0] or cputune/global_quota[number(.) > 0]
+            describe: a CPU time ceiling (a positive cputune quota or global_quota)
+          effect: next-domain-boot
+          guidance: >-
+            Set <cputune><period>100000</period><quota>N</quota></cputune> (or global_period and
+            global_quota) from the guest's service class. A quota of -1 means unlimited.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cputune><period>100000</period><quota>50000</quota></cputune></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cputune><shares>100</shares><quota>-1</quota></cputune></domain>
+                note: A quota of -1 is unlimited.
+        
+        - id: domain-cpu-mitigation-features
+          title: Require the CPU features for speculative-execution mitigations
+          severity: medium
+          rationale: >-
+            A guest kernel can mitigate Spectre v2, speculative store bypass and MDS only when it sees
+            the matching CPU controls (spec-ctrl, ssbd, md-clear on Intel; ibpb, amd-ssbd on AMD).
+            Requiring them in the domain makes the guest refuse to start on a host or CPU model that lacks
+            them, instead of running silently unmitigated next to other tenants.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4]
+            srg: [SRG-OS-000138-VMM-000670]
+          optIn: true
+          target: domain
+          check: {kind: evaluator, name: cpu-mitigation-features}
+          effect: next-domain-boot
+          guidance: >-
+            Add <feature policy='require' name='…'/> under <cpu> for each listed feature. Check first that
+            the host exposes them (virsh domcapabilities): a required feature the host lacks stops the
+            guest from starting, which is why hvharden does not add them.
+          parameters:
+            - name: intelFeatures
+              type: list
+              default: [md-clear, spec-ctrl, ssbd]
+              description: Features a guest must require on an Intel host (libvirt cpu_map names).
+            - name: amdFeatures
+              type: list
+              default: [ibpb, amd-ssbd]
+              description: Features a guest must require on an AMD host (libvirt cpu_map names).
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cpu mode='host-model'><feature policy='require' name='md-clear'/><feature policy='require' name='spec-ctrl'/>
+                      <feature policy='require' name='ssbd'/></cpu></domain>
+                facts: {cpu: {vendor: GenuineIntel}}
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cpu mode='host-model'><feature policy='require' name='ibpb'/><feature policy='require' name='amd-ssbd'/></cpu></domain>
+                facts: {cpu: {vendor: AuthenticAMD}}
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cpu mode='host-model'><feature policy='require' name='spec-ctrl'/></cpu></domain>
+                facts: {cpu: {vendor: GenuineIntel}}
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                facts: {cpu: {vendor: AuthenticAMD}}
+        
+        - id: domain-cpu-mitigations-not-disabled
+          title: Do not hide speculative-execution controls from the guest
+          severity: medium
+          rationale: >-
+            A <feature policy='disable'/> or 'forbid' entry for md-clear, spec-ctrl, ssbd, stibp, ibpb,
+            ibrs or their AMD variants takes away the control the guest kernel needs to mitigate
+            Spectre-class and MDS attacks, leaving its secrets exposed to other guests sharing the core.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: domain
+          check:
+            kind: xml-absent
+            select: >-
+              /domain/cpu/feature[@policy='disable' or @policy='forbid'][@name='md-clear' or
+              @name='spec-ctrl' or @name='ssbd' or @name='stibp' or @name='ibpb' or @name='ibrs' or
+              @name='amd-ssbd' or @name='amd-stibp' or @name='virt-ssbd']
+          effect: next-domain-boot
+          guidance: >-
+            Remove the disable/forbid entries for these features from <cpu>. With a custom CPU model,
+            check that the host has the feature first (virsh domcapabilities); not changed automatically
+            because a model feature the host lacks stops the guest from starting.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cpu mode='host-model'><feature policy='disable' name='svm'/></cpu></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <cpu mode='host-passthrough'><feature policy='disable' name='md-clear'/></cpu></domain>
+        """#),
         ("domain-device-surface.yaml", #"""
-        # Domain XML rules: the emulated device surface (HY-BF2, topic B2-1).
+        # Domain XML rules: the emulated device surface (HY-BF2, topic B2-1). USB redirection and
+        # smart cards are the passthrough evaluator's (passthrough policy); these trim the rest.
         - id: domain-vmport-off
           title: Disable VMware I/O port emulation
           severity: low
@@ -71,9 +909,3881 @@ enum Bundled {
                   <domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>a</name><memory>65536</memory>
                     <os><type arch='x86_64'>hvm</type></os>
                     <qemu:commandline><qemu:arg value='-device'/><qemu:arg value='pci-testdev'/></qemu:commandline></domain>
+        
+        - id: domain-no-spicevmc-channel
+          title: Remove SPICE agent channels the guest does not need
+          severity: low
+          rationale: >-
+            A spicevmc channel connects the guest's SPICE agent to the SPICE client through QEMU: it
+            carries clipboard contents, file transfers and display commands between the guest and
+            whoever holds the console, and is more emulated code reachable from the guest. Headless and
+            server guests do not need it.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [CM-7]
+          target: domain
+          check:
+            kind: xml-count
+            select: /domain/devices/channel[@type='spicevmc']
+            max: $maxSpicevmcChannels
+          effect: next-domain-boot
+          guidance: >-
+            Remove <channel type='spicevmc'> from <devices> when nobody uses the SPICE agent (clipboard,
+            display resizing). Where a desktop guest needs it, raise maxSpicevmcChannels for that profile.
+          parameters:
+            - name: maxSpicevmcChannels
+              type: int
+              default: 0
+              description: How many spicevmc channels a domain may have; 1 allows the SPICE agent.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><channel type='spicevmc'><target type='virtio' name='com.redhat.spice.0'/></channel></devices></domain>
+                parameters: {maxSpicevmcChannels: 1}
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><channel type='spicevmc'><target type='virtio' name='com.redhat.spice.0'/></channel></devices></domain>
+        
+        - id: domain-no-sound-device
+          title: Remove emulated sound devices
+          severity: low
+          rationale: >-
+            Emulated sound cards (ich6, ich9, ac97, es1370, sb16) are legacy device models running in
+            QEMU with a history of guest-triggerable bugs, and servers never use them. Removing them
+            trims the device surface a guest can reach.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [CM-7]
+          target: domain
+          check:
+            kind: xml-count
+            select: /domain/devices/sound
+            max: $maxSoundDevices
+          effect: next-domain-boot
+          guidance: >-
+            Remove <sound> (and then any <audio> backend) from <devices>. Desktop guests that need audio
+            raise maxSoundDevices in their profile.
+          parameters:
+            - name: maxSoundDevices
+              type: int
+              default: 0
+              description: How many sound devices a domain may have.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><memballoon model='none'/></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><sound model='ich9'/><audio id='1' type='spice'/></devices></domain>
+        
+        - id: domain-no-floppy
+          title: Remove floppy drives
+          severity: medium
+          rationale: >-
+            The floppy disk controller is decades-old emulation code that has given guests a way into
+            the host before (VENOM, CVE-2015-3456). A floppy drive in the domain keeps that controller
+            wired to the guest; no modern guest needs one.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [CM-7]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/disk[@device='floppy']
+          effect: next-domain-boot
+          guidance: >-
+            Remove the <disk device='floppy'> element; pass driver disks as a CD-ROM image instead. Not
+            removed automatically because a legacy guest may still boot from it.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='cdrom'><target dev='sda' bus='sata'/><readonly/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='floppy'><source file='/srv/drivers.img'/><target dev='fda' bus='fdc'/></disk></devices></domain>
+        
+        - id: domain-usb-controller-none-when-unused
+          title: Disable the USB controller when no device uses it
+          severity: low
+          rationale: >-
+            libvirt gives every x86 guest a USB controller (UHCI, EHCI or xHCI emulation, all with past
+            guest-to-host bugs) unless the domain declares <controller type='usb' model='none'/>. A guest
+            with no USB device gains nothing from it but attack surface.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [CM-7]
+          target: domain
+          check:
+            kind: xml-every
+            select: >-
+              /domain[not(devices/*/address[@type='usb'] or devices/input[@bus='usb'] or
+              devices/hostdev[@type='usb'] or devices/redirdev or devices/disk/target[@bus='usb'] or
+              devices/hub or devices/smartcard or devices/sound[@model='usb'])]
+            require: devices/controller[@type='usb'] and not(devices/controller[@type='usb'][not(@model='none')])
+            describe: a USB controller of model 'none' (no device uses USB)
+          effect: next-domain-boot
+          guidance: >-
+            Replace the domain's USB controllers with <controller type='usb' model='none'/>. Use a
+            virtio or PS/2 input device instead of a USB tablet. Not changed automatically because the
+            controllers carry PCI addresses that have to go with them.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' index='0' model='none'/><input type='keyboard' bus='virtio'/></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' index='0' model='qemu-xhci'/><input type='tablet' bus='usb'/></devices></domain>
+                note: A USB tablet uses the controller, so the rule does not apply.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><input type='mouse' bus='ps2'/></devices></domain>
+                note: libvirt adds a USB controller when none is declared.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' index='0' model='ich9-ehci1'/></devices></domain>
+        """#),
+        ("domain-disks.yaml", #"""
+        # Domain XML rules: how guests reach their disks and host block devices (HY-BF2, topic B2-2).
+        - id: domain-disk-not-shareable
+          title: Do not share writable disks between guests
+          severity: medium
+          rationale: >-
+            A <shareable/> disk is opened by several guests at once with write access and without
+            libvirt's lock manager stopping it: one guest can read or corrupt what another writes. It is
+            safe only under a cluster filesystem built for it.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-3, SC-4]
+          target: domain
+          check:
+            kind: xml-count
+            select: /domain/devices/disk[shareable][not(readonly)]
+            max: $maxShareableDisks
+          effect: next-domain-boot
+          guidance: >-
+            Remove <shareable/> from the disk, or make it <readonly/>. Where a cluster filesystem needs a
+            shared disk, raise maxShareableDisks for those guests' profile.
+          parameters:
+            - name: maxShareableDisks
+              type: int
+              default: 0
+              description: How many writable shareable disks a domain may have (cluster filesystems).
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/srv/base.img'/><target dev='vdb' bus='virtio'/>
+                      <readonly/><shareable/></disk></devices></domain>
+                note: A read-only shared image cannot be written by anyone.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='disk'><source dev='/dev/vg0/shared'/><target dev='vdb' bus='virtio'/>
+                      <shareable/></disk></devices></domain>
+        
+        - id: domain-lun-sgio-filtered
+          title: Filter SCSI commands from passed-through LUNs
+          severity: medium
+          rationale: >-
+            A disk with device='lun' forwards the guest's SCSI commands to a host block device. With
+            sgio='unfiltered' the kernel no longer restricts them to the safe set, so the guest can send
+            commands (firmware update, vendor-specific, reservation changes) that affect the whole
+            device and everyone using it. An absent sgio means 'filtered'.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-3, AC-6]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/disk[@device='lun'][@sgio='unfiltered']
+          effect: next-domain-boot
+          guidance: >-
+            Remove sgio='unfiltered' from the disk (or set sgio='filtered'). Software that needs
+            unfiltered SCSI (some cluster fencing) belongs on a dedicated host.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='lun'><source dev='/dev/sdb'/><target dev='sda' bus='scsi'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='lun' sgio='unfiltered'><source dev='/dev/sdb'/><target dev='sda' bus='scsi'/></disk></devices></domain>
+        
+        - id: domain-lun-rawio-off
+          title: Do not grant raw I/O to passed-through LUNs
+          severity: high
+          rationale: >-
+            rawio='yes' on a LUN disk gives the guest's QEMU process CAP_SYS_RAWIO, a host capability
+            that allows raw port and device I/O. A guest escape into that QEMU then holds a privilege far
+            beyond its own disk. An absent rawio means 'no'.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/disk[@device='lun'][@rawio='yes']
+          effect: next-domain-boot
+          guidance: Remove rawio='yes' from the disk (or set rawio='no').
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='lun' rawio='no'><source dev='/dev/sdb'/><target dev='sda' bus='scsi'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='lun' rawio='yes'><source dev='/dev/sdb'/><target dev='sda' bus='scsi'/></disk></devices></domain>
+        
+        - id: domain-media-readonly
+          title: Attach installation media read-only
+          severity: low
+          rationale: >-
+            CD-ROMs and ISO images are media: a guest has no reason to write them, and a writable ISO
+            shared by several guests lets one plant content that the next guest boots. libvirt marks
+            CD-ROM drives read-only itself, so this catches ISO images attached as writable disks and
+            hand-written definitions.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-3]
+          target: domain
+          check:
+            kind: xml-every
+            select: >-
+              /domain/devices/disk[@device='cdrom' or translate(substring(source/@file,
+              string-length(source/@file) - 3), 'ISO', 'iso') = '.iso']
+            require: readonly
+            describe: <readonly/>
+          effect: next-domain-boot
+          guidance: Add <readonly/> to the disk, or attach the image as a CD-ROM (device='cdrom').
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='cdrom'><source file='/srv/iso/debian.iso'/><target dev='sda' bus='sata'/>
+                      <readonly/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/srv/iso/Tools.ISO'/><target dev='vdb' bus='virtio'/></disk></devices></domain>
+        """#),
+        ("domain-lifecycle.yaml", #"""
+        # Domain XML rules: guest memory left behind by crashes, dumps and power-off (HY-BF4, topic B4-10).
+        - id: domain-on-crash-no-dump
+          title: Do not dump or keep guest memory when the guest crashes
+          severity: medium
+          rationale: >-
+            on_crash='coredump-destroy' or 'coredump-restart' writes the guest's whole RAM (keys,
+            credentials, tenant data) to the host's dump directory, and 'preserve' keeps it in a paused
+            QEMU process for anyone with libvirt access to dump. An absent <on_crash> means 'destroy'.
+          references:
+            function: HY-BF4
+            topic: B4-10
+            sp80053: [SC-4, SC-28]
+          target: domain
+          check:
+            kind: xml-value
+            path: /domain/on_crash
+            allowed: $allowedActions
+            default: destroy
+          fix: {action: set, value: destroy}
+          effect: next-domain-boot
+          guidance: >-
+            Set <on_crash>destroy</on_crash> (or restart). When crash dumps are needed for support, add
+            'coredump-destroy' to allowedActions only for hosts whose auto_dump_path is root-only and
+            encrypted.
+          parameters:
+            - name: allowedActions
+              type: list
+              default: [destroy, restart, rename-restart]
+              description: on_crash actions allowed; add 'coredump-destroy' where dumps are protected.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: Absent means destroy.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <on_crash>restart</on_crash></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <on_crash>coredump-destroy</on_crash></domain>
+                parameters: {allowedActions: [destroy, coredump-destroy]}
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <on_poweroff>destroy</on_poweroff><on_crash>coredump-restart</on_crash></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <on_crash>preserve</on_crash></domain>
+        
+        - id: domain-on-poweroff-destroy
+          title: Release the guest when it powers off
+          severity: low
+          rationale: >-
+            on_poweroff='preserve' keeps a powered-off guest's QEMU process, and with it the guest's RAM,
+            around for inspection; 'restart' keeps the guest from ever being shut down from inside. An
+            absent <on_poweroff> means 'destroy', which frees the memory.
+          references:
+            function: HY-BF4
+            topic: B4-10
+            sp80053: [SC-4]
+          target: domain
+          check:
+            kind: xml-value
+            path: /domain/on_poweroff
+            allowed: [destroy]
+            default: destroy
+          fix: {action: set, value: destroy}
+          effect: next-domain-boot
+          guidance: Set <on_poweroff>destroy</on_poweroff>.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <on_poweroff>destroy</on_poweroff></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <on_poweroff>preserve</on_poweroff></domain>
+        
+        - id: domain-memory-dumpcore-off
+          title: Keep guest memory out of QEMU core dumps
+          severity: medium
+          rationale: >-
+            When QEMU itself crashes, its core dump holds the guest's RAM unless the guest memory is
+            excluded. memory/@dumpCore='on' includes it and leaves tenant secrets in the host's core
+            files. Absent, it follows qemu.conf's dump_guest_core, whose default is 0 (excluded), so an
+            absent attribute is compliant; a qemu.conf rule checks that key.
+          references:
+            function: HY-BF4
+            topic: B4-10
+            sp80053: [SC-4, SC-28]
+          target: domain
+          check:
+            kind: xml-value
+            path: /domain/memory
+            attribute: dumpCore
+            allowed: ["off"]
+            default: "off"
+          fix: {action: set, value: "off"}
+          effect: next-domain-boot
+          guidance: Set <memory dumpCore='off'> or remove the attribute (qemu.conf dump_guest_core = 0).
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory unit='KiB'>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory unit='KiB' dumpCore='off'>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory unit='KiB' dumpCore='on'>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+        """#),
+        ("domain-memory.yaml", #"""
+        # Domain XML rules: guest memory guarantees, limits and page sharing (HY-BF1, topics B1-2, B1-T).
+        - id: domain-memballoon-none
+          title: Disable the memory balloon
+          severity: medium
+          rationale: >-
+            A virtio balloon lets the host take memory back from a running guest and hand it out again,
+            which is how memory over-commit works: the guest's allocation is no longer a guarantee, and
+            a balloon driver in the guest becomes an attack surface reachable from the host side. libvirt
+            adds a virtio balloon to every x86 domain that does not say <memballoon model='none'/>, so
+            a missing element is noncompliant.
+          references:
+            function: HY-BF1
+            topic: B1-2
+            hySR: HY-SR-3 (probable)
+            ipd: ["IPD-6", "IPD-7"]
+            sp80053: [SC-6]
+          target: domain
+          check:
+            kind: xml-value
+            path: /domain/devices/memballoon
+            attribute: model
+            allowed: [$model]
+            default: virtio
+          fix: {action: set, value: $model}
+          effect: next-domain-boot
+          guidance: >-
+            Set <memballoon model='none'/> under <devices>. The guest then keeps its whole allocation and
+            virsh dommemstat no longer reports guest-side statistics.
+          parameters:
+            - name: model
+              type: string
+              default: none
+              description: The balloon model allowed; 'none' forbids ballooning.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><memballoon model='none'/></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><memballoon model='virtio'><stats period='10'/></memballoon></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices></domain>
+                note: libvirt adds a virtio balloon when the element is missing.
+        
+        - id: domain-memory-nosharepages
+          title: Keep the guest's memory out of kernel same-page merging
+          severity: medium
+          rationale: >-
+            Kernel same-page merging (KSM) maps identical pages of different guests to one physical page.
+            Copy-on-write timing and shared cache lines then let one guest learn what another has in
+            memory (and Rowhammer-style attacks can target the shared page). <nosharepages/> tells QEMU to
+            mark the guest's memory unmergeable. It also keeps a guest's memory from being silently
+            over-committed through merging (B1-2).
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: domain
+          check:
+            kind: xml-present
+            path: /domain/memoryBacking/nosharepages
+          fix: {action: create}
+          effect: next-domain-boot
+          guidance: >-
+            Add <memoryBacking><nosharepages/></memoryBacking>. Host memory use rises by whatever KSM was
+            saving for this guest; check free memory before the guest restarts.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <memoryBacking><nosharepages/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <memoryBacking><hugepages/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
+        
+        - id: domain-memtune-hard-limit
+          title: Cap the guest's host memory with a hard limit
+          severity: low
+          rationale: >-
+            memtune/hard_limit caps the memory the guest's QEMU process may use on the host, emulator
+            overhead included. Without it, a compromised QEMU (or a guest driving it into large
+            allocations) can take host memory that other guests were promised.
+          references:
+            function: HY-BF1
+            topic: B1-2
+            hySR: HY-SR-3 (probable)
+            ipd: ["IPD-7"]
+            sp80053: [SC-6]
+          target: domain
+          check:
+            kind: xml-present
+            path: /domain/memtune/hard_limit
+          effect: next-domain-boot
+          guidance: >-
+            Set <memtune><hard_limit unit='KiB'>N</hard_limit></memtune> to the guest's memory plus video
+            memory plus QEMU's overhead (typically a few hundred MiB more). A limit set too low gets QEMU
+            killed by the OOM killer, so hvharden does not choose one.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory unit='GiB'>4</memory>
+                    <memtune><hard_limit unit='GiB'>5</hard_limit></memtune><os><type arch='x86_64'>hvm</type></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory unit='GiB'>4</memory>
+                    <memtune><soft_limit unit='GiB'>3</soft_limit></memtune><os><type arch='x86_64'>hvm</type></os></domain>
+        
+        - id: domain-current-memory-equals-memory
+          title: Boot the guest with its whole memory allocation
+          severity: low
+          rationale: >-
+            A <currentMemory> below <memory> boots the guest with part of its allocation and leaves the
+            rest to be ballooned in later, which is memory over-commit: the host may not have the
+            difference when the guest asks for it. Equal values make the allocation a guarantee.
+          references:
+            function: HY-BF1
+            topic: B1-2
+            hySR: HY-SR-3 (probable)
+            ipd: ["IPD-6", "IPD-7"]
+            sp80053: [SC-6]
+          target: domain
+          check: {kind: evaluator, name: current-memory-equals-memory}
+          effect: next-domain-boot
+          guidance: >-
+            Set <currentMemory> equal to <memory> (virsh setmem --config), after checking that the host
+            can hold every guest's full allocation, or lower <memory> to what the guest needs.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory unit='KiB'>4194304</memory><currentMemory unit='GiB'>4</currentMemory>
+                    <os><type arch='x86_64'>hvm</type></os></domain>
+                note: The same size in different units.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory unit='KiB'>4194304</memory><currentMemory unit='KiB'>2097152</currentMemory>
+                    <os><type arch='x86_64'>hvm</type></os></domain>
+        """#),
+        ("domain-monitoring.yaml", #"""
+        # Domain XML rules: traffic filtering and in-guest monitoring hooks (HY-BF4, topic B4-6).
+        - id: domain-interface-clean-traffic
+          title: Filter spoofed traffic on every interface
+          severity: medium
+          rationale: >-
+            The clean-traffic nwfilter drops frames whose MAC or IP address is not the guest's own, so a
+            guest cannot spoof its neighbours, poison ARP caches or hide its traffic from monitoring that
+            keys on addresses. It is the host-enforced basis for telling which guest sent what.
+          references:
+            function: HY-BF4
+            topic: B4-6
+            ipd: ["IPD-11", "IPD-12"]
+            sp80053: [SC-7, SI-4]
+          optIn: true
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/interface[@type='network' or @type='bridge' or @type='ethernet']
+            require: filterref[@filter='clean-traffic' or @filter='clean-traffic-gateway']
+            describe: the clean-traffic nwfilter (<filterref filter='clean-traffic'/>)
+          effect: next-domain-boot
+          guidance: >-
+            Add <filterref filter='clean-traffic'><parameter name='IP' value='…'/></filterref> to the
+            interface (without the IP parameter libvirt learns the address from the first packets). A
+            custom filter that includes clean-traffic is equivalent: waive the rule for it.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='bridge'><source bridge='br0'/><model type='virtio'/>
+                      <filterref filter='clean-traffic'><parameter name='IP' value='192.0.2.10'/></filterref></interface></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='bridge'><source bridge='br0'/><model type='virtio'/></interface></devices></domain>
+        
+        - id: domain-interface-port-isolated
+          title: Isolate guest ports from each other on the bridge
+          severity: low
+          rationale: >-
+            With <port isolated='yes'/> the host bridge forwards the guest's frames only to the uplink,
+            never to other isolated guests on the same bridge, so guest-to-guest traffic has to pass the
+            network where it can be monitored and filtered.
+          references:
+            function: HY-BF4
+            topic: B4-6
+            ipd: ["IPD-11", "IPD-12"]
+            sp80053: [SC-7]
+          optIn: true
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/interface[@type='network' or @type='bridge']
+            require: port/@isolated='yes'
+            describe: an isolated port (<port isolated='yes'/>)
+          effect: next-domain-boot
+          guidance: >-
+            Add <port isolated='yes'/> to the interface (or to the libvirt network's definition). Guests
+            that must talk to each other directly then need a route through the network.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='tenants'/><port isolated='yes'/><model type='virtio'/></interface></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='tenants'/><model type='virtio'/></interface></devices></domain>
+        
+        - id: domain-guest-agent-channel
+          title: Provide the guest-agent channel where monitoring uses it
+          severity: low
+          rationale: >-
+            The QEMU guest agent reports processes, filesystems and network state from inside the guest
+            and quiesces filesystems for consistent snapshots. Where the monitoring design relies on it,
+            every guest needs the virtio channel it talks through. It runs inside the guest, so it is
+            not tamper-proof introspection.
+          references:
+            function: HY-BF4
+            topic: B4-6
+            ipd: ["IPD-11", "IPD-12"]
+            sp80053: [SI-4]
+          optIn: true
+          target: domain
+          check:
+            kind: xml-present
+            path: /domain/devices/channel[@type='unix']/target[@type='virtio'][@name='org.qemu.guest_agent.0']
+          fix: {action: create}
+          effect: next-domain-boot
+          guidance: >-
+            Add <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>
+            (libvirt generates the socket path) and install qemu-guest-agent in the guest.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><channel type='unix'><source mode='bind'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><channel type='spicevmc'><target type='virtio' name='com.redhat.spice.0'/></channel></devices></domain>
+        """#),
+        ("domain-paravirt.yaml", #"""
+        # Domain XML rules: para-virtual devices instead of emulated hardware (HY-BF2, topic B2-5).
+        - id: domain-nic-model-virtio
+          title: Use virtio network interfaces
+          severity: low
+          rationale: >-
+            Emulated NICs (rtl8139, e1000, e1000e) make QEMU reproduce real hardware register by
+            register, a large and bug-prone surface the guest drives directly. virtio-net is a narrow
+            para-virtual interface whose data path can run in vhost-net, outside QEMU. An interface
+            without <model> gets the machine type's emulated default.
+          references:
+            function: HY-BF2
+            topic: B2-5
+            sp80053: [CM-7, SC-39]
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/interface[not(@type='hostdev')]
+            require: starts-with(model/@type, 'virtio')
+            describe: a virtio model (<model type='virtio'/>)
+          effect: next-domain-boot
+          guidance: >-
+            Set <model type='virtio'/> on the interface once the guest has virtio drivers (Linux has them;
+            Windows needs virtio-win). Not changed automatically: the guest's network device changes name
+            and driver.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='default'/><model type='virtio'/></interface></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='default'/><model type='e1000e'/></interface></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='bridge'><source bridge='br0'/></interface></devices></domain>
+                note: No model means the machine type's emulated NIC.
+        
+        - id: domain-disk-bus-virtio
+          title: Attach disks through virtio
+          severity: low
+          rationale: >-
+            IDE, SATA (AHCI) and USB disks are full hardware emulations in QEMU. virtio-blk, or SCSI disks
+            on a virtio-scsi controller, use a narrow para-virtual queue interface instead, which shrinks
+            the code a guest can reach.
+          references:
+            function: HY-BF2
+            topic: B2-5
+            sp80053: [CM-7, SC-39]
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/disk[@device='disk']
+            require: >-
+              target/@bus='virtio' or (target/@bus='scsi' and
+              ../controller[@type='scsi'][starts-with(@model, 'virtio')])
+            describe: a virtio bus (virtio-blk, or scsi on a virtio-scsi controller)
+          effect: next-domain-boot
+          guidance: >-
+            Move the disk to bus='virtio' (or to a virtio-scsi controller) after installing virtio drivers
+            in the guest. Not changed automatically: a guest without the driver, or one that names disks
+            by device path, stops booting.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/srv/a.img'/><target dev='vda' bus='virtio'/></disk>
+                      <disk type='file' device='disk'><source file='/srv/b.img'/><target dev='sda' bus='scsi'/></disk>
+                      <controller type='scsi' index='0' model='virtio-scsi'/></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/srv/a.img'/><target dev='sda' bus='sata'/></disk></devices></domain>
+        
+        - id: domain-rng-virtio
+          title: Give the guest a virtio random number generator
+          severity: low
+          rationale: >-
+            A guest short of entropy at boot generates weak keys (SSH host keys, TLS, disk encryption). A
+            virtio-rng device fed from the host's /dev/urandom supplies it through a small para-virtual
+            interface.
+          references:
+            function: HY-BF2
+            topic: B2-5
+            sp80053: [SC-12]
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain
+            require: devices/rng[starts-with(@model, 'virtio')]
+            describe: a virtio RNG (<rng model='virtio'>)
+          effect: next-domain-boot
+          guidance: >-
+            Add <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng> under <devices>.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><rng model='virtio'><backend model='random'>/dev/urandom</backend></rng></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><memballoon model='none'/></devices></domain>
+        """#),
+        ("domain-passthrough.yaml", #"""
+        # Domain XML rules: host devices given to guests (HY-BF2, topics B2-2, B2-3, B2-4; CONTROLS.md §10 D).
+        # The posture's passthrough policy (mode, allowedDevices, maxDevicesPerDomain, allowUSB) drives
+        # them, and the host facts prove what each assigned PCI address is. No rule removes or rewrites a
+        # device: taking a device from a guest, or from the host, can break it, so each is a finding.
+        
+        - id: domain-passthrough-none
+          title: No host device is passed through when the profile allows none
+          severity: high
+          rationale: >-
+            A PCI device, SCSI device or mediated device given to a guest is driven by the guest's own
+            driver and reaches host hardware directly, outside the emulated and confined device model.
+            Where the profile's passthrough mode is 'none', a guest must get no hostdev and no interface
+            of type 'hostdev'. USB devices and redirection are judged by the USB rule, per allowUSB.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7]
+          appliesWhen:
+            passthrough: [none]
+          target: domain
+          check: {kind: evaluator, name: passthrough-none}
+          effect: next-domain-boot
+          guidance: >-
+            Remove the <hostdev> or <interface type='hostdev'> from the domain (`virsh detach-device
+            --config`) and give the guest a virtio device instead, or, if the device is needed, set the
+            profile's passthrough mode to 'pci-vfio' or 'sriov-vf-only' with the device on its allow-list.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='default'/><model type='virtio'/></interface></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='no'>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                note: The lab's gpu01.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='hostdev' managed='yes'><mac address='52:54:00:6d:90:02'/>
+                      <source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x2'/></source></interface></devices></domain>
+        
+        - id: domain-passthrough-allowlist
+          title: Only allow-listed PCI devices are passed through
+          severity: high
+          rationale: >-
+            Mediating device access means a guest reaches only devices the operator vetted for
+            assignment: devices whose reset, firmware and isolation behaviour are known. The domain XML
+            holds only a PCI address, so the device's vendor:device id is read from the host and matched
+            against the profile's passthrough.allowedDevices. A device the host does not list cannot be
+            proven, and a SCSI or mediated hostdev cannot be matched against a PCI allow-list.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: domain
+          check: {kind: evaluator, name: passthrough-allowlist}
+          effect: next-domain-boot
+          guidance: >-
+            Check the device with `lspci -nn -s <address>`. If it was vetted for passthrough, add its
+            vendor:device id to passthrough.allowedDevices in the profile; otherwise detach it from the
+            domain (`virsh detach-device --config`).
+          examples:
+            compliant:
+              - xml: &allowlisted |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                facts:
+                  pciDevices:
+                    - {address: "0000:01:00.0", vendorID: "8086", deviceID: "1572", classCode: "020000", driver: vfio-pci, iommuGroup: 12, isBridge: false, isPhysicalFunction: false, isVirtualFunction: false}
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+            noncompliant:
+              - xml: *allowlisted
+                facts:
+                  pciDevices:
+                    - {address: "0000:01:00.0", vendorID: "10de", deviceID: "1eb8", classCode: "030200", driver: vfio-pci, iommuGroup: 12, isBridge: false, isPhysicalFunction: false, isVirtualFunction: false}
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+                note: An NVIDIA GPU that is not on the allow-list.
+              - xml: *allowlisted
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+                note: The host facts list no device at 0000:01:00.0, so its identity cannot be proven.
+        
+        - id: domain-passthrough-max-devices
+          title: A domain holds no more host devices than the profile allows
+          severity: medium
+          rationale: >-
+            Every assigned device is hardware the guest drives directly, with its own DMA engine, firmware
+            and reset behaviour. Bounding how many host devices one guest may hold
+            (passthrough.maxDevicesPerDomain) bounds that surface and keeps one guest from monopolising the
+            host's devices.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: domain
+          check: {kind: evaluator, name: passthrough-max-devices}
+          effect: next-domain-boot
+          guidance: >-
+            Detach the devices the guest does not need (`virsh detach-device --config`) or raise
+            passthrough.maxDevicesPerDomain in the profile if the guest's role requires them.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev>
+                    <hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x1'/></source></hostdev></devices></domain>
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+        
+        - id: domain-hostdev-managed-vfio
+          title: PCI host devices are managed by libvirt and use the vfio backend
+          severity: high
+          rationale: >-
+            With managed='yes' libvirt binds the device to vfio-pci, under the domain's security labels,
+            exactly while the guest runs, and gives it back afterwards; an unmanaged device depends on
+            someone having unbound it from its host driver by hand. The vfio backend confines the device
+            with the IOMMU; the legacy 'kvm' backend did not. The driver element pins the backend in the
+            definition instead of leaving it to what the host happens to support.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, SC-39]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: domain
+          check: {kind: evaluator, name: passthrough-managed-vfio}
+          effect: next-domain-boot
+          guidance: >-
+            Set managed='yes' on the <hostdev> (or <interface type='hostdev'>) and add <driver
+            name='vfio'/> inside it with `virsh edit`. Before switching to managed='yes', make sure the host
+            itself does not use the device: libvirt detaches it from its host driver at guest start.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='no'>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                note: The lab's gpu01.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='hostdev'><driver name='kvm'/>
+                      <source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x2'/></source></interface></devices></domain>
+                note: No managed attribute (libvirt's default is 'no') and the legacy backend.
+        
+        - id: domain-passthrough-iommu-isolation
+          title: Each assigned PCI device is alone in its IOMMU group
+          severity: high
+          rationale: >-
+            The IOMMU isolates groups, not single functions: devices in one group can reach each other by
+            peer-to-peer DMA without the IOMMU seeing it. An assigned device is confined only if every
+            other endpoint in its group is assigned to the same guest; PCI bridges, which sit in the group
+            of the devices behind them and are never assigned, are the exception. Group membership is read
+            from the host facts, so a device the host does not list cannot be proven isolated.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: domain
+          check: {kind: evaluator, name: passthrough-iommu-isolation}
+          effect: next-domain-boot
+          guidance: >-
+            List the group with `ls /sys/bus/pci/devices/<address>/iommu_group/devices`. Assign every
+            endpoint of the group to this guest, move the card to a slot whose root port has ACS (its own
+            group), or do not assign it. Never use the ACS override patch or relaxed_acs_check to split a
+            group: it only hides the shared DMA path.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                facts:
+                  iommu: {enabled: true, groups: [{id: 12, devices: ["0000:00:01.0", "0000:01:00.0"]}]}
+                  pciDevices:
+                    - {address: "0000:00:01.0", vendorID: "8086", deviceID: "1901", classCode: "060400", driver: pcieport, iommuGroup: 12, isBridge: true, isPhysicalFunction: false, isVirtualFunction: false}
+                    - {address: "0000:01:00.0", vendorID: "8086", deviceID: "1572", classCode: "020000", driver: vfio-pci, iommuGroup: 12, isBridge: false, isPhysicalFunction: false, isVirtualFunction: false}
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+                note: The root port shares the group, which is allowed.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                facts:
+                  iommu: {enabled: true, groups: [{id: 12, devices: ["0000:01:00.0", "0000:01:00.1"]}]}
+                  pciDevices:
+                    - {address: "0000:01:00.0", vendorID: "8086", deviceID: "1572", classCode: "020000", driver: vfio-pci, iommuGroup: 12, isBridge: false, isPhysicalFunction: false, isVirtualFunction: false}
+                    - {address: "0000:01:00.1", vendorID: "8086", deviceID: "1572", classCode: "020000", driver: i40e, iommuGroup: 12, isBridge: false, isPhysicalFunction: false, isVirtualFunction: false}
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+                note: The second port of the card stays with the host in the same group.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                facts:
+                  pciDevices:
+                    - {address: "0000:01:00.0", vendorID: "8086", deviceID: "1572", classCode: "020000", driver: i40e, isBridge: false, isPhysicalFunction: false, isVirtualFunction: false}
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+                note: No IOMMU group at all.
+        
+        - id: domain-passthrough-no-physical-function
+          title: SR-IOV physical functions stay with the host
+          severity: high
+          rationale: >-
+            The physical function of an SR-IOV device configures every virtual function on the port: their
+            MAC addresses, VLANs, spoof checking and trust. A guest that drives the PF therefore controls
+            the traffic of every guest using one of its VFs. Under sriov-vf-only a guest may receive only
+            VFs; under pci-vfio a PF with VFs enabled is still forbidden. Roles are read from the host
+            facts, so an unknown device cannot be proven to be a VF.
+          references:
+            function: HY-BF2
+            topic: B2-4
+            sp80053: [AC-6, SC-7]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: domain
+          check: {kind: evaluator, name: passthrough-sriov-roles}
+          effect: next-domain-boot
+          guidance: >-
+            Enable VFs on the PF (`echo N > /sys/bus/pci/devices/<pf>/sriov_numvfs`, made persistent with
+            a udev rule or systemd unit), then give the guest a VF through <interface type='hostdev'> with
+            a host-set MAC, or a libvirt network with forward mode='hostdev', and detach the PF.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='hostdev' managed='yes'><mac address='52:54:00:6d:90:02'/><driver name='vfio'/>
+                      <source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x2'/></source></interface></devices></domain>
+                facts:
+                  pciDevices:
+                    - {address: "0000:03:00.0", vendorID: "8086", deviceID: "1572", classCode: "020000", driver: i40e, iommuGroup: 20, isBridge: false, isPhysicalFunction: true, isVirtualFunction: false, sriovNumVFs: 4, sriovTotalVFs: 64}
+                    - {address: "0000:03:10.2", vendorID: "8086", deviceID: "154c", classCode: "020000", driver: vfio-pci, iommuGroup: 41, isBridge: false, isPhysicalFunction: false, isVirtualFunction: true, physicalFunction: "0000:03:00.0"}
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: sriov-vf-only, allowedDevices: ["8086:154c"], maxDevicesPerDomain: 1, allowUSB: false}
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x03' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                facts:
+                  pciDevices:
+                    - {address: "0000:03:00.0", vendorID: "8086", deviceID: "1572", classCode: "020000", driver: i40e, iommuGroup: 20, isBridge: false, isPhysicalFunction: true, isVirtualFunction: false, sriovNumVFs: 4, sriovTotalVFs: 64}
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+                note: A PF with 4 VFs enabled, even under pci-vfio.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                facts:
+                  pciDevices:
+                    - {address: "0000:01:00.0", vendorID: "8086", deviceID: "1572", classCode: "020000", driver: vfio-pci, iommuGroup: 12, isBridge: false, isPhysicalFunction: false, isVirtualFunction: false}
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: sriov-vf-only, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
+                note: A whole device, not a VF, under sriov-vf-only.
+        
+        - id: domain-no-usb-passthrough
+          title: No USB device reaches the guest unless the profile allows USB
+          severity: medium
+          rationale: >-
+            A host USB device (<hostdev type='usb'>) or a client's USB device redirected over SPICE
+            (<redirdev>) brings its own firmware and needs QEMU's USB emulation and the guest's drivers to
+            parse whatever the device sends; a redirected device comes from any machine that opens the
+            console. Unless the profile sets passthrough.allowUSB, a guest gets neither.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7]
+          target: domain
+          check: {kind: evaluator, name: passthrough-usb}
+          effect: next-domain-boot
+          guidance: >-
+            Remove the <hostdev type='usb'> and <redirdev> elements (`virsh edit`), together with the
+            spicevmc channel the redirection used, or set passthrough.allowUSB in the profile and restrict
+            redirection with a <redirfilter>.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' model='none'/></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='usb' managed='yes'><source><vendor id='0x0529'/><product id='0x0620'/></source></hostdev></devices></domain>
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: none, allowedDevices: [], maxDevicesPerDomain: 0, allowUSB: true}
+                note: A licence dongle, with USB allowed by the profile.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' model='qemu-xhci'/><redirdev bus='usb' type='spicevmc'/></devices></domain>
+                note: The lab's db01.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='usb' managed='yes'><source><vendor id='0x0529'/><product id='0x0620'/></source></hostdev></devices></domain>
+        
+        - id: domain-usb-redirection-filtered
+          title: Allowed USB redirection ends in a default-deny filter
+          severity: medium
+          rationale: >-
+            Where the profile allows USB redirection, a <redirfilter> decides which of a client's devices
+            may enter the guest. Ending it with a catch-all <usbdev allow='no'/> makes the filter an
+            explicit allow-list, so a console user cannot push an arbitrary device (a keystroke injector, a
+            malformed mass-storage device) into the guest.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7]
+          target: domain
+          check: {kind: evaluator, name: passthrough-redirfilter}
+          effect: next-domain-boot
+          guidance: >-
+            Add a <redirfilter> under <devices> that lists the device classes or ids the guest needs with
+            allow='yes' and ends with <usbdev allow='no'/>.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' model='qemu-xhci'/><redirdev bus='usb' type='spicevmc'/>
+                      <redirfilter><usbdev class='0x0b' allow='yes'/><usbdev allow='no'/></redirfilter></devices></domain>
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: none, allowedDevices: [], maxDevicesPerDomain: 0, allowUSB: true}
+                note: Smart-card readers (class 0x0b) only.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' model='none'/></devices></domain>
+                note: No redirection, nothing to filter.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' model='qemu-xhci'/><redirdev bus='usb' type='spicevmc'/></devices></domain>
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: none, allowedDevices: [], maxDevicesPerDomain: 0, allowUSB: true}
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' model='qemu-xhci'/><redirdev bus='usb' type='spicevmc'/>
+                      <redirfilter><usbdev class='0x08' allow='no'/><usbdev allow='yes'/></redirfilter></devices></domain>
+                posture:
+                  platform: bare-metal
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: none, allowedDevices: [], maxDevicesPerDomain: 0, allowUSB: true}
+                note: A deny-list ending in allow-all.
+        
+        - id: domain-no-smartcard
+          title: No smartcard device is passed to the guest
+          severity: low
+          rationale: >-
+            A <smartcard> device hands the guest the host's card readers (mode='host') or a remote
+            client's card through a passthrough channel, and adds QEMU's CCID emulation to the surface the
+            guest can reach. Card-based authentication belongs to the client side of a console, not to the
+            host's hardware.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/smartcard
+          effect: next-domain-boot
+          guidance: >-
+            Remove the <smartcard> element (`virsh edit`); guests that need smart-card login should use a
+            redirected reader limited by a <redirfilter> (class 0x0b) instead.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os><devices/></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><controller type='usb' model='qemu-xhci'/><smartcard mode='host'/></devices></domain>
+        """#),
+        ("domain-resource-limits.yaml", #"""
+        # Domain XML rules: I/O limits so that one guest cannot starve the others (HY-BF2, topic B2-6).
+        - id: domain-disk-iotune
+          title: Limit each disk's I/O rate
+          severity: low
+          rationale: >-
+            Guests share the host's storage bandwidth. Without per-disk limits one guest (compromised,
+            or just busy) can saturate the device and deny I/O to every other guest on it. iotune caps
+            bytes or operations per second for each disk.
+          references:
+            function: HY-BF2
+            topic: B2-6
+            sp80053: [SC-5, SC-6]
+            srg: [SRG-OS-000420-VMM-001690]
+          optIn: true
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/disk[@device='disk']
+            require: >-
+              iotune/*[self::total_bytes_sec or self::read_bytes_sec or self::write_bytes_sec or
+              self::total_iops_sec or self::read_iops_sec or self::write_iops_sec][number(.) > 0]
+            describe: an iotune limit (bytes or I/O operations per second)
+          effect: next-domain-boot
+          guidance: >-
+            Add <iotune><total_bytes_sec>…</total_bytes_sec><total_iops_sec>…</total_iops_sec></iotune> to
+            each disk from the guest's service class (virsh blkdeviotune --config).
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/srv/a.img'/><target dev='vda' bus='virtio'/>
+                      <iotune><total_iops_sec>2000</total_iops_sec></iotune></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/srv/a.img'/><target dev='vda' bus='virtio'/>
+                      <iotune><total_iops_sec>2000</total_iops_sec></iotune></disk>
+                      <disk type='file' device='disk'><source file='/srv/b.img'/><target dev='vdb' bus='virtio'/></disk></devices></domain>
+                note: The second disk has no limit.
+        
+        - id: domain-interface-bandwidth
+          title: Limit each network interface's bandwidth
+          severity: low
+          rationale: >-
+            Guests share the host's uplinks. An interface without inbound and outbound limits lets one
+            guest flood the link (or be used to) and starve its neighbours.
+          references:
+            function: HY-BF2
+            topic: B2-6
+            sp80053: [SC-5, SC-6]
+            srg: [SRG-OS-000420-VMM-001690]
+          optIn: true
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/interface[not(@type='hostdev')]
+            require: bandwidth/inbound/@average and bandwidth/outbound/@average
+            describe: inbound and outbound bandwidth limits
+          effect: next-domain-boot
+          guidance: >-
+            Add <bandwidth><inbound average='…' peak='…' burst='…'/><outbound average='…'/></bandwidth>
+            to the interface (virsh domiftune --config), or set it on the libvirt network.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='default'/><model type='virtio'/>
+                      <bandwidth><inbound average='12500'/><outbound average='12500'/></bandwidth></interface></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='default'/><model type='virtio'/>
+                      <bandwidth><inbound average='12500'/></bandwidth></interface></devices></domain>
+        
+        - id: domain-blkiotune-weight
+          title: Give the guest an explicit block I/O weight
+          severity: low
+          rationale: >-
+            blkiotune/weight sets the guest's share of contended block I/O (cgroup io.weight). Without it
+            every guest has the same default weight, whatever its priority.
+          references:
+            function: HY-BF2
+            topic: B2-6
+            sp80053: [SC-6]
+            srg: [SRG-OS-000420-VMM-001690]
+          optIn: true
+          target: domain
+          check:
+            kind: xml-present
+            path: /domain/blkiotune/weight
+          effect: next-domain-boot
+          guidance: >-
+            Set <blkiotune><weight>N</weight></blkiotune> (100-1000) from the guest's priority class; the
+            weight is relative to the other guests', so hvharden does not choose one.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><blkiotune><weight>500</weight></blkiotune>
+                    <os><type arch='x86_64'>hvm</type></os></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+        """#),
+        ("domain-storage-transport.yaml", #"""
+        # Domain XML rules: images at rest and on the wire (HY-BF4, topics B4-3, B4-4).
+        - id: domain-disk-encryption
+          title: Encrypt the guest's disk images
+          severity: medium
+          rationale: >-
+            Disk images hold everything the guest stores. Where access to the image store cannot be
+            limited to a few administrators, LUKS encryption in QEMU (keys held in libvirt secrets) keeps
+            a copied image, a backup or a decommissioned drive unreadable.
+          references:
+            function: HY-BF4
+            topic: B4-3
+            ipd: ["IPD-10"]
+            sp80053: [SC-28]
+            srg: [SRG-OS-000185-VMM-000720]
+          optIn: true
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/disk[@device='disk'][@type='file' or @type='block']
+            require: >-
+              encryption[@format='luks' or @format='luks2'] or source/encryption[@format='luks' or
+              @format='luks2']
+            describe: LUKS encryption (<encryption format='luks'>)
+          effect: next-domain-boot
+          guidance: >-
+            Convert the image to LUKS (qemu-img convert --object secret,… -o encrypt.format=luks), define
+            a private libvirt secret for its passphrase, and add <encryption format='luks'><secret
+            type='passphrase' uuid='…'/></encryption> to the disk's <source>.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'/>
+                      <source file='/var/lib/libvirt/images/a.qcow2'><encryption format='luks'>
+                        <secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+                      <target dev='vda' bus='virtio'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/var/lib/libvirt/images/a.qcow2'/>
+                      <target dev='vda' bus='virtio'/></disk></devices></domain>
+        
+        - id: domain-nbd-disk-tls
+          title: Reach NBD disks over TLS
+          severity: high
+          rationale: >-
+            A disk served over NBD without TLS sends every block the guest reads and writes in clear text
+            and lets anyone on the path change them. Without tls='yes' the source follows qemu.conf's
+            nbd_tls, whose default is 0 (plain text); a domain rule cannot see qemu.conf, so it asks for
+            the explicit attribute.
+          references:
+            function: HY-BF4
+            topic: B4-4
+            sp80053: [SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/disk/source[@protocol='nbd']
+            require: "@tls='yes'"
+            describe: tls='yes'
+          effect: next-domain-boot
+          guidance: >-
+            Enable TLS on the NBD server, install the client certificates under nbd_tls_x509_cert_dir,
+            and set tls='yes' on the disk's <source>. Not set automatically: a server without TLS would
+            stop the guest from starting.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='disk'><source protocol='nbd' name='img' tls='yes'>
+                      <host name='storage.example' port='10809'/></source><target dev='vda' bus='virtio'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='disk'><source protocol='nbd' name='img'>
+                      <host name='storage.example' port='10809'/></source><target dev='vda' bus='virtio'/></disk></devices></domain>
+        
+        - id: domain-https-disk-verify
+          title: Verify the server certificate of HTTPS and FTPS disks
+          severity: high
+          rationale: >-
+            <ssl verify='no'/> on an HTTPS or FTPS disk accepts any certificate, so anyone on the path can
+            serve the guest a different image. Absent, QEMU verifies the certificate.
+          references:
+            function: HY-BF4
+            topic: B4-4
+            sp80053: [SC-8, SC-23]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/disk/source[@protocol='https' or @protocol='ftps']/ssl[@verify='no']
+          effect: next-domain-boot
+          guidance: >-
+            Remove <ssl verify='no'/> and give the server a certificate the host trusts. Not removed
+            automatically: an untrusted certificate would stop the guest from starting.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='cdrom'><source protocol='https' name='/iso/debian.iso'>
+                      <host name='mirror.example' port='443'/></source><target dev='sda' bus='sata'/><readonly/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='cdrom'><source protocol='https' name='/iso/debian.iso'>
+                      <host name='mirror.example' port='443'/><ssl verify='no'/></source><target dev='sda' bus='sata'/><readonly/></disk></devices></domain>
+        
+        - id: domain-no-plaintext-network-disk
+          title: Do not fetch disks over unencrypted HTTP, FTP or TFTP
+          severity: medium
+          rationale: >-
+            A disk or image fetched over http, ftp or tftp is neither encrypted nor authenticated: anyone
+            on the path can read it or substitute another image, which the guest then boots or runs.
+          references:
+            function: HY-BF4
+            topic: B4-4
+            sp80053: [SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/disk/source[@protocol='http' or @protocol='ftp' or @protocol='tftp']
+          effect: next-domain-boot
+          guidance: Serve the image over https (with certificate verification) or copy it into a local pool.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/var/lib/libvirt/images/a.qcow2'/>
+                      <target dev='vda' bus='virtio'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='cdrom'><source protocol='http' name='/iso/debian.iso'>
+                      <host name='mirror.example' port='80'/></source><target dev='sda' bus='sata'/><readonly/></disk></devices></domain>
+        
+        - id: domain-network-disk-auth
+          title: Authenticate to iSCSI and RBD storage
+          severity: medium
+          rationale: >-
+            An iSCSI target or Ceph RBD pool reached without credentials (CHAP or cephx) accepts any
+            initiator on the storage network, so one compromised host or guest can attach every other
+            guest's disks.
+          references:
+            function: HY-BF4
+            topic: B4-4
+            sp80053: [IA-3, SC-8]
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/disk[source/@protocol='iscsi' or source/@protocol='rbd']
+            require: auth or source/auth
+            describe: an <auth> element (CHAP or cephx credentials in a libvirt secret)
+          effect: next-domain-boot
+          guidance: >-
+            Enable CHAP on the iSCSI target (or cephx on the Ceph cluster), store the credential in a
+            libvirt secret, and add <auth username='…'><secret type='iscsi' usage='…'/></auth> to the
+            disk's <source>.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='disk'><source protocol='rbd' name='pool/img'>
+                      <host name='mon1.example' port='6789'/><auth username='libvirt'><secret type='ceph' usage='client.libvirt'/></auth>
+                      </source><target dev='vda' bus='virtio'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='disk'><source protocol='iscsi' name='iqn.2024-01.example:t1/1'>
+                      <host name='san.example' port='3260'/></source><target dev='vda' bus='virtio'/></disk></devices></domain>
+        """#),
+        ("grub.yaml", #"""
+        # Kernel command line rules: tokens in GRUB_CMDLINE_LINUX and GRUB_CMDLINE_LINUX_DEFAULT of
+        # /etc/default/grub (lens Shellvars). The fix appends missing tokens to GRUB_CMDLINE_LINUX and
+        # removes forbidden ones from both variables.
+        #
+        # hvharden does not run `update-grub`: a change reaches the boot loader only when the operator
+        # regenerates /boot/grub/grub.cfg, and the kernel only at the next boot. Snippets in
+        # /etc/default/grub.d/*.cfg are read after /etc/default/grub and can override these variables;
+        # check /proc/cmdline after the reboot.
+        
+        - id: grub-intel-iommu-on
+          title: Turn on the Intel IOMMU for device assignment
+          severity: high
+          rationale: >-
+            Only the IOMMU confines an assigned device's DMA and interrupts to its guest; without it a
+            passed-through device can read and write all host memory. Debian's kernel leaves Intel VT-d
+            off unless intel_iommu=on is given.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [SC-39, AC-4]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: host-file
+          check:
+            kind: kernel-cmdline
+            require: ["intel_iommu=on"]
+            forbid: ["intel_iommu=off"]
+            cpuVendor: intel
+          fix: {action: append}
+          effect: host-reboot
+          guidance: >-
+            Enable VT-d in the firmware setup, add intel_iommu=on to GRUB_CMDLINE_LINUX, run `update-grub`
+            and reboot. Check that /sys/kernel/iommu_groups/ is populated and the kernel log shows
+            "DMAR-IR: Enabled IRQ remapping". iommu=pt may be added for host performance; assigned devices
+            stay confined. AMD hosts need no token: the AMD IOMMU is on whenever the firmware describes it.
+          examples:
+            compliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="intel_iommu=on iommu=pt"
+                facts: {cpu: {vendor: GenuineIntel}}
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+                facts: {cpu: {vendor: AuthenticAMD}}
+                note: Not applicable on AMD.
+            noncompliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+                facts: {cpu: {vendor: GenuineIntel}}
+                note: Debian's default /etc/default/grub.
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet intel_iommu=off"
+                  GRUB_CMDLINE_LINUX=""
+                facts: {cpu: {vendor: GenuineIntel}}
+        
+        - id: grub-iommu-not-disabled
+          title: Do not switch the IOMMU off
+          severity: high
+          rationale: >-
+            iommu=off or amd_iommu=off removes DMA and interrupt isolation for every device, so an assigned
+            device gives its guest access to all host memory.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [SC-39, AC-4]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: host-file
+          check:
+            kind: kernel-cmdline
+            forbid: ["iommu=off", "amd_iommu=off"]
+          fix: {action: append}
+          effect: host-reboot
+          guidance: >-
+            Remove iommu=off and amd_iommu=off from the kernel command line, run `update-grub` and reboot.
+            If they were added to work around firmware bugs, update the firmware first.
+          examples:
+            compliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="iommu=pt"
+            noncompliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet amd_iommu=off"
+                  GRUB_CMDLINE_LINUX=""
+        
+        - id: grub-lockdown-integrity
+          title: Boot the host kernel in integrity lockdown
+          severity: high
+          rationale: >-
+            Lockdown keeps even root from modifying the running kernel (unsigned modules, /dev/mem, kexec
+            of unsigned kernels, raw MSR and I/O port access), so the kernel that measured boot vouched
+            for stays the kernel that runs the guests.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7, CM-14]
+            srg: [SRG-OS-000366-VMM-001430]
+          appliesWhen:
+            bootIntegrity: [required, preferred]
+          target: host-file
+          check:
+            kind: kernel-cmdline
+            require: ["lockdown=integrity"]
+            forbid: ["lockdown=none"]
+          fix: {action: append}
+          effect: host-reboot
+          guidance: >-
+            Before rebooting, make sure every out-of-tree module the host needs (ZFS, vendor NIC or GPU
+            drivers built by DKMS) is signed with a key the kernel trusts (enrolled with mokutil), or it
+            will not load. Then add lockdown=integrity, run `update-grub` and reboot; check
+            /sys/kernel/security/lockdown shows [integrity]. Debian already locks down when Secure Boot is
+            on; the token makes it independent of firmware settings. Hosts using lockdown=confidentiality
+            may waive this rule.
+          examples:
+            compliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="lockdown=integrity module.sig_enforce=1"
+            noncompliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+        
+        - id: grub-module-sig-enforce
+          title: Load only signed kernel modules
+          severity: high
+          rationale: >-
+            Unsigned modules run with full kernel privilege and are outside the measured chain of trust.
+            module.sig_enforce=1 makes the kernel refuse any module without a valid signature, so only
+            vetted drivers mediate guest access to hardware.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7, CM-14]
+            srg: [SRG-OS-000366-VMM-001430]
+          appliesWhen:
+            bootIntegrity: [required, preferred]
+          target: host-file
+          check:
+            kind: kernel-cmdline
+            require: ["module.sig_enforce=1"]
+            forbid: ["module.sig_enforce=0"]
+          fix: {action: append}
+          effect: host-reboot
+          guidance: >-
+            Sign every DKMS or vendor module with an enrolled key first (unsigned ones stop loading), then
+            add module.sig_enforce=1, run `update-grub` and reboot. Check
+            /sys/module/module/parameters/sig_enforce reads Y.
+          examples:
+            compliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="module.sig_enforce=1"
+            noncompliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+        
+        - id: grub-mitigations-not-disabled
+          title: Do not switch off CPU vulnerability mitigations
+          severity: high
+          rationale: >-
+            Spectre, Meltdown, L1TF, MDS and their relatives let a guest read host or other guests' memory
+            through shared CPU state. Each kernel option that turns a mitigation off reopens that channel
+            between tenants for a few percent of performance.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4, SC-39]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-file
+          check:
+            kind: kernel-cmdline
+            forbid:
+              - mitigations=off
+              - nospectre_v1
+              - nospectre_v2
+              - spectre_v2=off
+              - spectre_v2_user=off
+              - nopti
+              - pti=off
+              - nospec_store_bypass_disable
+              - spec_store_bypass_disable=off
+              - l1tf=off
+              - mds=off
+              - tsx_async_abort=off
+              - mmio_stale_data=off
+              - retbleed=off
+              - srbds=off
+              - spec_rstack_overflow=off
+              - gather_data_sampling=off
+              - kvm-intel.vmentry_l1d_flush=never
+          fix: {action: append}
+          effect: host-reboot
+          guidance: >-
+            Remove the options that disable mitigations, run `update-grub` and reboot; check that
+            /sys/devices/system/cpu/vulnerabilities/* shows no "Vulnerable". Install current CPU microcode
+            (intel-microcode or amd64-microcode) so the mitigations are complete.
+          examples:
+            compliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+                note: Debian's default keeps every mitigation.
+            noncompliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet mitigations=off"
+                  GRUB_CMDLINE_LINUX=""
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="nopti l1tf=off"
+        
+        - id: grub-kvm-nx-huge-pages-not-off
+          title: Keep KVM's iTLB multihit mitigation
+          severity: medium
+          rationale: >-
+            On affected Intel CPUs a guest can trigger a machine check that halts the whole host through
+            the iTLB multihit erratum. kvm.nx_huge_pages (on by default on affected CPUs) prevents it;
+            turning it off lets any guest crash the hypervisor.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-5, SC-39]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-file
+          check:
+            kind: kernel-cmdline
+            forbid: ["kvm.nx_huge_pages=off"]
+          fix: {action: append}
+          effect: host-reboot
+          guidance: >-
+            Remove kvm.nx_huge_pages=off, run `update-grub` and reboot (or set the kvm module's
+            nx_huge_pages parameter at run time). /sys/module/kvm/parameters/nx_huge_pages should not read
+            N on a CPU that /sys/devices/system/cpu/vulnerabilities/itlb_multihit lists as affected.
+          examples:
+            compliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+            noncompliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="kvm.nx_huge_pages=off"
+        
+        - id: grub-nosmt
+          title: Switch SMT off where mitigations need it
+          severity: medium
+          optIn: true
+          rationale: >-
+            Two hardware threads of one core share L1 caches and fill buffers. On CPUs affected by L1TF or
+            MDS a guest can read data from whatever runs on its sibling thread, so full mitigation means
+            turning SMT off (mitigations=auto,nosmt) unless core scheduling keeps siblings within one
+            guest.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4, SC-39]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-file
+          check:
+            kind: kernel-cmdline
+            require: ["mitigations=auto,nosmt"]
+            forbid: ["mitigations=auto"]
+          fix: {action: append}
+          effect: host-reboot
+          guidance: >-
+            This halves the host's hardware threads: check capacity first, or use core scheduling
+            (qemu-sched-core) instead. Add mitigations=auto,nosmt (the kernel only switches SMT off on
+            affected CPUs), run `update-grub` and reboot; /sys/devices/system/cpu/smt/control then reads
+            off or notsupported. A host that already boots with nosmt can waive this rule.
+          examples:
+            compliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="mitigations=auto,nosmt"
+            noncompliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet mitigations=auto"
+                  GRUB_CMDLINE_LINUX=""
+        """#),
+        ("host-facts.yaml", #"""
+        # Host facts (target host-fact): read-only observations of /proc, /sys and /dev (docs/facts.md),
+        # judged by Swift evaluators. Facts are never fixed: each failure is a finding with guidance.
+        # CONTROLS.md §2 (PI-1), §3 (B1-1, B1-2, B1-3, B1-T), §4 (B2-2, B2-3) and §10 (posture A, B, C).
+        
+        # ---- B1-1: hardware-assisted isolation (posture B: hardware-assisted) ----
+        
+        - id: host-cpu-virtualization-extensions
+          title: The CPU offers hardware virtualization (VT-x or AMD-V)
+          severity: high
+          rationale: >-
+            KVM isolates guests with the processor's virtualization extensions: guest code runs in VMX
+            non-root (Intel) or SVM guest mode (AMD), and every privileged operation traps to the
+            hypervisor. Without the 'vmx' or 'svm' flag the guests can only run under QEMU's TCG emulator,
+            where isolation rests entirely on the correctness of a large software translator. On a nested
+            host /dev/kvm can exist while the flags are hidden, so the flags are what count.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            virtualization: [hardware-assisted]
+          target: host-fact
+          check: {kind: evaluator, name: cpu-virtualization-extensions}
+          effect: none
+          guidance: >-
+            Enable Intel VT-x or AMD-V (often "SVM Mode") in the firmware setup and cold-boot the host, then
+            check that `grep -wE 'vmx|svm' /proc/cpuinfo` prints a line. On a nested host, enable nested
+            virtualization in the outer hypervisor, or declare `virtualization: software` in the profile.
+          examples:
+            compliant:
+              - facts: {cpu: {vendor: GenuineIntel, vmx: true, ept: true}, kvm: {devKVM: true}}
+              - facts: {cpu: {vendor: AuthenticAMD, svm: true, npt: true}}
+            noncompliant:
+              - facts: {cpu: {vendor: GenuineIntel, hypervisor: true}, kvm: {devKVM: true}}
+                note: A nested CI machine where /dev/kvm exists but the CPU flags are hidden.
+              - facts: {cpu: {vendor: AuthenticAMD}}
+        
+        - id: host-cpu-second-level-paging
+          title: The CPU offers second-level address translation (EPT or NPT)
+          severity: high
+          rationale: >-
+            With Intel EPT or AMD NPT the memory management unit translates guest-physical to host-physical
+            addresses itself, so each guest's memory is confined by hardware page tables the guest cannot
+            reach. Without it KVM maintains shadow page tables in software for every guest, a complex and
+            historically bug-prone path that the recommendation to base isolation on hardware memory
+            translation is meant to avoid.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            virtualization: [hardware-assisted]
+          target: host-fact
+          check: {kind: evaluator, name: cpu-second-level-paging}
+          effect: none
+          guidance: >-
+            Run the hypervisor on a CPU with EPT (Intel, since Nehalem) or NPT/RVI (AMD, since Barcelona),
+            and check that the 'ept' or 'npt' flag appears in /proc/cpuinfo (on the 'flags' or 'vmx flags'
+            line). On a nested host the outer hypervisor must expose EPT/NPT to this VM.
+          examples:
+            compliant:
+              - facts: {cpu: {vendor: GenuineIntel, vmx: true, ept: true}}
+              - facts: {cpu: {vendor: AuthenticAMD, svm: true, npt: true}}
+            noncompliant:
+              - facts: {cpu: {vendor: GenuineIntel, vmx: true}}
+                note: VT-x without EPT, as on pre-Nehalem CPUs or some nested setups.
+        
+        - id: host-dev-kvm-present
+          title: /dev/kvm exists
+          severity: high
+          rationale: >-
+            libvirt starts a `type='kvm'` guest only through /dev/kvm, the device node that the kvm module
+            creates once the vendor module (kvm_intel or kvm_amd) has claimed the CPU's virtualization
+            extensions. Without it every guest silently falls back to, or fails instead of, hardware
+            isolation.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            virtualization: [hardware-assisted]
+          target: host-fact
+          check: {kind: evaluator, name: dev-kvm}
+          effect: none
+          guidance: >-
+            Load the vendor module (`modprobe kvm_intel` or `modprobe kvm_amd`) and read `dmesg` if it
+            refuses (usually "disabled by bios": enable VT-x/AMD-V in firmware). Check that /dev/kvm is a
+            character device 10:232 owned by group kvm.
+          examples:
+            compliant:
+              - facts: {kvm: {devKVM: true, module: kvm_intel}}
+            noncompliant:
+              - facts: {kvm: {devKVM: false}}
+              - facts: {kvm: {devKVM: false, module: kvm_amd}}
+        
+        - id: host-kvm-second-level-paging-enabled
+          title: KVM uses EPT/NPT (not disabled with ept=0 or npt=0)
+          severity: high
+          rationale: >-
+            The CPU flag says what the hardware can do; the kvm_intel 'ept' or kvm_amd 'npt' module
+            parameter says what KVM actually does. Loaded with ept=0 or npt=0, KVM ignores the hardware's
+            second-level paging and shadows every guest's page tables in software.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            virtualization: [hardware-assisted]
+          target: host-fact
+          check: {kind: evaluator, name: kvm-second-level-paging}
+          effect: none
+          guidance: >-
+            Remove 'ept=0' or 'npt=0' from /etc/modprobe.d/*.conf and from the kernel command line
+            (kvm_intel.ept=0, kvm_amd.npt=0), then reload the module with every guest stopped or reboot.
+            Check /sys/module/kvm_intel/parameters/ept (or kvm_amd/parameters/npt) reads Y or 1.
+          examples:
+            compliant:
+              - facts: {kvm: {module: kvm_intel, parameters: {ept: "Y"}}}
+              - facts: {kvm: {module: kvm_amd, parameters: {npt: "1"}}}
+            noncompliant:
+              - facts: {kvm: {module: kvm_intel, parameters: {ept: "N"}}}
+              - facts: {kvm: {module: kvm_amd, parameters: {npt: "0"}}}
+              - facts: {kvm: {devKVM: false}}
+                note: No vendor module is loaded, so KVM's paging mode cannot be evidenced.
+        
+        # ---- Posture A: bare metal ----
+        
+        - id: host-not-nested
+          title: A bare-metal profile finds no hypervisor below the host
+          severity: high
+          rationale: >-
+            A profile that declares `platform: bare-metal` relies on host evidence (firmware, TPM, IOMMU,
+            CPU flags) describing real hardware. If the host is itself a virtual machine, that evidence
+            describes virtual hardware controlled by the outer hypervisor, guest isolation rests on that
+            hypervisor, and PI-1, B2-3 and B2-4 cannot be evidenced at all. The evidence checked is the
+            'hypervisor' CPU flag, /sys/hypervisor/type, DMI vendor and product strings, and the SMBIOS
+            virtual-machine bit. Finding none does not prove bare metal; it means nothing contradicts it.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-1"]
+          appliesWhen:
+            platform: [bare-metal]
+          target: host-fact
+          check: {kind: evaluator, name: host-not-nested}
+          effect: none
+          guidance: >-
+            If the host really is a virtual machine, declare `platform: hosted` in the profile: hvharden
+            then marks firmware, TPM and IOMMU evidence as not evidencable and asks you to attest the outer
+            hypervisor (rule host-outer-hypervisor-attested). Otherwise find out why the evidence is there
+            (`systemd-detect-virt`, `cat /sys/class/dmi/id/sys_vendor`).
+          examples:
+            compliant:
+              - facts: {platform: {dmiVendor: Dell Inc., dmiProduct: PowerEdge R650}}
+            noncompliant:
+              - facts:
+                  cpu: {hypervisor: true}
+                  platform:
+                    hypervisorFlag: true
+                    dmiVendor: QEMU
+                    dmiProduct: Standard PC (Q35 + ICH9, 2009)
+                    isVirtualMachine: true
+                    evidence:
+                      - /proc/cpuinfo has the 'hypervisor' CPU flag
+                      - DMI sys_vendor 'QEMU' matches the virtual machine vendor 'QEMU'
+              - facts: {cpu: {hypervisor: true}, platform: {hypervisorFlag: true}}
+                note: A container on a cloud VM with no DMI; the hypervisor flag alone is evidence.
+        
+        # ---- PI-1: boot integrity (posture C) ----
+        
+        - id: host-secure-boot-enabled
+          title: UEFI Secure Boot is enforcing on the host
+          severity: high
+          rationale: >-
+            Secure Boot makes the firmware verify the signature of the boot loader, which verifies the
+            kernel, so a tampered boot chain does not start. It is the verification half of the platform
+            integrity recommendation; the measured-boot log supplies the evidence half. On a hosted
+            platform the firmware belongs to the outer hypervisor and the rule is not applicable.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7]
+          appliesWhen:
+            bootIntegrity: [required, preferred]
+          target: host-fact
+          check: {kind: evaluator, name: secure-boot}
+          effect: none
+          guidance: >-
+            Boot the host in UEFI mode (not CSM/legacy), enable Secure Boot in the firmware setup with the
+            vendor's default keys (Debian's shim is signed by Microsoft's UEFI CA), then check with
+            `mokutil --sb-state`. Keep the firmware setup password-protected so Secure Boot cannot be
+            switched off unnoticed.
+          examples:
+            compliant:
+              - facts: {boot: {uefi: true, secureBoot: true}}
+              - facts: {boot: {uefi: false}}
+                posture:
+                  platform: hosted
+                  virtualization: hardware-assisted
+                  bootIntegrity: required
+                  passthrough: {mode: none, allowedDevices: [], maxDevicesPerDomain: 0, allowUSB: false}
+                note: Not applicable on a hosted platform; the outer hypervisor is attested instead.
+            noncompliant:
+              - facts: {boot: {uefi: true, secureBoot: false}}
+              - facts: {boot: {uefi: false}}
+                note: Legacy BIOS boot.
+              - facts: {boot: {uefi: true}}
+                note: UEFI, but the SecureBoot variable is unreadable (efivarfs not mounted).
+        
+        - id: host-tpm2-present
+          title: A TPM 2.0 is visible to the host kernel
+          severity: medium
+          rationale: >-
+            A standards-based TPM is the root of trust for measurement and reporting: firmware and boot
+            loader extend its PCRs with what they load, and only the TPM can sign a quote of them for a
+            remote verifier. TPM 1.2 lacks the SHA-256 banks that current attestation expects.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7]
+          appliesWhen:
+            bootIntegrity: [required, preferred]
+          target: host-fact
+          check: {kind: evaluator, name: tpm2-present}
+          effect: none
+          guidance: >-
+            Enable the TPM (or Intel PTT / AMD fTPM) in the firmware setup and set it to TPM 2.0 mode, then
+            check that /sys/class/tpm/tpm0/tpm_version_major reads 2. Servers without a TPM need the
+            vendor's TPM 2.0 module fitted.
+          examples:
+            compliant:
+              - facts: {tpm: {present: true, versionMajor: 2}}
+            noncompliant:
+              - facts: {tpm: {present: false}}
+              - facts: {tpm: {present: true, versionMajor: 1}}
+              - facts: {tpm: {present: true}}
+                note: The kernel predates tpm_version_major, so 2.0 cannot be evidenced.
+        
+        - id: host-measured-boot-log
+          title: Firmware left a measured-boot event log
+          severity: medium
+          rationale: >-
+            Secure Boot only verifies; a measured boot records what actually started, in the TPM and in
+            the event log at /sys/kernel/security/tpm0/binary_bios_measurements. An attestation agent
+            (Keylime and the like) needs that log to prove an unbroken chain of trust from the hardware
+            through the kernel to a remote verifier, which is what the platform integrity recommendation
+            asks for.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7]
+          appliesWhen:
+            bootIntegrity: [required, preferred]
+          target: host-fact
+          check: {kind: evaluator, name: measured-boot-log}
+          effect: none
+          guidance: >-
+            Boot in UEFI mode with the TPM enabled so the firmware measures the boot (TCG PC Client
+            profile) and the kernel exposes the event log; mount securityfs if
+            /sys/kernel/security is empty. Then enroll the host in an attestation service and record its
+            verdict (rule host-boot-attestation-verified).
+          examples:
+            compliant:
+              - facts: {tpm: {present: true, versionMajor: 2, measuredBootLog: true}}
+            noncompliant:
+              - facts: {tpm: {present: true, versionMajor: 2, measuredBootLog: false}, boot: {uefi: true}}
+              - facts: {tpm: {present: false}}
+        
+        - id: host-kernel-lockdown
+          title: Kernel lockdown is active
+          severity: medium
+          rationale: >-
+            A verified boot chain is worth little if root can rewrite the running kernel afterwards:
+            /dev/mem, kexec of an unsigned kernel, unsigned modules, raw MSR writes or a forged hibernation
+            image all bypass it. Kernel lockdown in 'integrity' mode closes these paths (and is switched on
+            automatically by Debian kernels booted with Secure Boot); 'confidentiality' also blocks reading
+            kernel memory.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7, CM-5]
+          appliesWhen:
+            bootIntegrity: [required, preferred]
+          target: host-fact
+          check: {kind: evaluator, name: kernel-lockdown}
+          effect: none
+          guidance: >-
+            Boot with Secure Boot enabled (Debian kernels then lock down in integrity mode) or add
+            'lockdown=integrity' to GRUB_CMDLINE_LINUX in /etc/default/grub, run update-grub and reboot.
+            Check that /sys/kernel/security/lockdown shows '[integrity]'.
+          parameters:
+            - name: allowedModes
+              type: list
+              default: [integrity, confidentiality]
+              description: Lockdown modes that satisfy the rule.
+          examples:
+            compliant:
+              - facts: {boot: {lockdown: integrity}}
+              - facts: {boot: {lockdown: confidentiality}}
+            noncompliant:
+              - facts: {boot: {lockdown: none}}
+              - facts: {boot: {uefi: true}}
+                note: No lockdown LSM or securityfs not mounted, so lockdown cannot be evidenced.
+              - facts: {boot: {lockdown: integrity}}
+                parameters: {allowedModes: [confidentiality]}
+        
+        # ---- B2-2: only vetted drivers load on the host ----
+        
+        - id: host-module-signature-enforced
+          title: The kernel loads only signed modules
+          severity: high
+          rationale: >-
+            Device mediation is only as trustworthy as the host's drivers. With module.sig_enforce (or
+            kernel lockdown, which implies it) the kernel refuses any module not signed by a trusted key,
+            so an attacker with root cannot load a rootkit or an unvetted driver that would reach every
+            guest's memory. It also extends the platform's chain of trust (PI-1) to the kernel's modules.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [CM-14, SI-7]
+            srg: [SRG-OS-000366-VMM-001430]
+          target: host-fact
+          check: {kind: evaluator, name: module-signature-enforcement}
+          effect: none
+          guidance: >-
+            Add 'module.sig_enforce=1' to GRUB_CMDLINE_LINUX in /etc/default/grub or enable Secure
+            Boot so Debian's kernel locks down, run update-grub and reboot. Third-party modules (DKMS) must
+            then be signed with a key enrolled through `mokutil --import`.
+          examples:
+            compliant:
+              - facts: {boot: {moduleSigEnforce: true}}
+              - facts: {boot: {moduleSigEnforce: false, lockdown: integrity}}
+                note: Lockdown makes the kernel refuse unsigned modules even though sig_enforce reads N.
+            noncompliant:
+              - facts: {boot: {moduleSigEnforce: false, lockdown: none}}
+              - facts: {boot: {uefi: false}}
+                note: Neither parameter can be read.
+        
+        - id: host-kernel-not-tainted-by-modules
+          title: No out-of-tree or unsigned module has been loaded
+          severity: medium
+          rationale: >-
+            The kernel remembers for the rest of the boot when an out-of-tree module (taint bit 12, 'O') or
+            an unsigned module (bit 13, 'E') was loaded, even if it was unloaded since. Either means code
+            outside the distribution's vetted, signed kernel has run with full privilege on the host that
+            mediates every guest's device access.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [CM-14, SI-7]
+            srg: [SRG-OS-000366-VMM-001430]
+          target: host-fact
+          check: {kind: evaluator, name: kernel-module-taint}
+          effect: none
+          guidance: >-
+            Find the module with `dmesg | grep -i taint` or by reading /sys/module/*/taint, remove it or
+            replace it with an in-tree, signed driver, and reboot to clear the taint. If the module is
+            required (a vendor driver), sign it with an enrolled key and record a waiver.
+          examples:
+            compliant:
+              - facts: {boot: {tainted: 0}}
+              - facts: {boot: {tainted: 512}}
+                note: Bit 9 (a kernel warning) is not about modules.
+            noncompliant:
+              - facts: {boot: {tainted: 4096}}
+              - facts: {boot: {tainted: 12288}}
+              - facts: {boot: {uefi: false}}
+                note: /proc/sys/kernel/tainted is unreadable.
+        
+        # ---- B1-2, B1-3: memory and CPU provisioning ----
+        
+        - id: host-ksm-disabled
+          title: Kernel same-page merging is off and nothing stays merged
+          severity: medium
+          rationale: >-
+            KSM merges identical memory pages of different guests into one copy-on-write page. That
+            over-commits memory behind the administrator's back (a guest that writes its pages can push the
+            host into swap) and lets one guest time writes to detect the contents of another's memory, a
+            known cross-VM side channel. Stopping KSM (run 0) leaves merged pages shared until they are
+            unmerged (run 2).
+          references:
+            function: HY-BF1
+            topic: B1-2
+            hySR: HY-SR-3 (probable)
+            ipd: ["IPD-6", "IPD-7"]
+            sp80053: [SC-4]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-fact
+          check: {kind: evaluator, name: ksm-disabled}
+          effect: none
+          guidance: >-
+            Run `echo 2 > /sys/kernel/mm/ksm/run` to stop KSM and unmerge every page, then make it
+            permanent: `systemctl disable --now ksm.service ksmtuned.service` where installed, or a
+            tmpfiles.d line 'w /sys/kernel/mm/ksm/run - - - - 0'. Add <nosharepages/> to guests as well.
+          examples:
+            compliant:
+              - facts: {ksm: {run: 0, pagesShared: 0}}
+              - facts: {ksm: {run: 2, pagesShared: 0}}
+              - facts: {cpu: {vendor: GenuineIntel}}
+                note: A kernel without KSM.
+            noncompliant:
+              - facts: {ksm: {run: 1, pagesShared: 1536}}
+              - facts: {ksm: {run: 0, pagesShared: 200}}
+                note: Stopped, but the pages merged earlier are still shared.
+        
+        - id: host-memory-not-overcommitted
+          title: Guest memory fits in host RAM after a host reserve
+          severity: medium
+          rationale: >-
+            When the memory of all guests exceeds the host's RAM, a guest that touches all of its memory
+            forces the host to swap, reclaim or OOM-kill another guest's QEMU, so one guest degrades or
+            stops another. The recommendation is that memory over-commit be off by default: the sum of
+            every selected domain's <memory> must fit in MemTotal minus a reserve for the host kernel,
+            libvirt and QEMU's per-guest overhead (hostReserveMiB).
+          references:
+            function: HY-BF1
+            topic: B1-2
+            hySR: HY-SR-3 (probable)
+            ipd: ["IPD-6", "IPD-7"]
+            sp80053: [SC-6]
+          target: host-fact
+          check: {kind: evaluator, name: memory-overcommit}
+          effect: none
+          guidance: >-
+            Lower the <memory> of some guests (`virsh setmaxmem --config`), move guests to another host, or
+            add RAM. Size hostReserveMiB to what the host itself needs: about 2 GiB for the OS and libvirt,
+            plus a few hundred MiB of QEMU overhead per guest on hosts with many guests.
+          parameters:
+            - name: hostReserveMiB
+              type: int
+              default: 2048
+              description: >-
+                RAM kept for the host itself (kernel, libvirtd, QEMU overhead), in MiB. 2 GiB is the usual
+                minimum for a KVM host's own OS; raise it on hosts with many guests.
+          examples:
+            compliant:
+              - facts: {memory: {memTotalKiB: 68157440}}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory unit='GiB'>16</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os></domain>
+              - facts: {memory: {memTotalKiB: 16777216}}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>14680064</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: 14 GiB in the default unit (KiB) on a 16 GiB host leaves exactly the 2 GiB reserve.
+            noncompliant:
+              - facts: {memory: {memTotalKiB: 16777216}}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory unit='MiB'>15360</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: 15 GiB on a 16 GiB host leaves less than the 2 GiB reserve.
+              - facts: {memory: {memTotalKiB: 68157440}}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory unit='GB'>70</memory><os><type arch='x86_64'>hvm</type></os></domain>
+              - facts: {cpu: {vendor: GenuineIntel}}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: /proc/meminfo is unreadable, so over-commit cannot be evidenced.
+        
+        - id: host-vcpu-core-ratio
+          title: Aggregate vCPUs per physical core stay within the limit
+          severity: low
+          rationale: >-
+            The recommendation is to provision vCPUs against physical cores, not SMT threads. Each domain's
+            own vCPU count is checked per guest; this rule checks the whole host: when the vCPUs of all
+            selected domains exceed maxVcpuPerCore times the physical cores, guests wait for each other's
+            time slices, and one busy guest degrades the others. The default of 4 is the usual ceiling for
+            general-purpose consolidation before CPU steal time becomes significant; set 1 for
+            latency-sensitive or strictly isolated hosts.
+          references:
+            function: HY-BF1
+            topic: B1-3
+            hySR: HY-SR-4 (probable)
+            ipd: ["IPD-8"]
+            sp80053: [SC-6]
+          target: host-fact
+          check: {kind: evaluator, name: vcpu-core-ratio}
+          effect: none
+          guidance: >-
+            Lower the vCPU counts of the busiest guests (`virsh setvcpus --config --maximum`), move guests
+            to another host, or raise maxVcpuPerCore in the profile if the workload is known to be idle.
+            Count cores with `lscpu` ("Core(s) per socket" times "Socket(s)"), not CPUs.
+          parameters:
+            - name: maxVcpuPerCore
+              type: int
+              default: 4
+              description: >-
+                The most vCPUs, summed over all selected domains, per physical core (SMT siblings counted
+                once).
+          examples:
+            compliant:
+              - facts: {cpu: {physicalCores: 2, logicalCPUs: 4}}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><vcpu placement='static'>8</vcpu><os><type arch='x86_64'>hvm</type></os></domain>
+            noncompliant:
+              - facts: {cpu: {physicalCores: 2, logicalCPUs: 4}}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><vcpu placement='static'>9</vcpu><os><type arch='x86_64'>hvm</type></os></domain>
+              - facts: {cpu: {physicalCores: 2, logicalCPUs: 4}}
+                parameters: {maxVcpuPerCore: 1}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><vcpu placement='static' current='1'>4</vcpu><os><type arch='x86_64'>hvm</type></os></domain>
+                note: The maximum counts, not @current, since vCPUs can be hot-plugged up to it.
+        
+        # ---- B1-T: shared micro-architectural state ----
+        
+        - id: host-smt-disabled
+          title: SMT is off, unsupported, or covered by core scheduling
+          severity: medium
+          rationale: >-
+            The two hardware threads of a core share its L1 cache, TLB and fill buffers. With SMT on, the
+            scheduler can run vCPUs of two different guests on sibling threads at the same moment, which
+            L1TF, MDS and similar flaws turn into a channel for reading the other guest's data; the kernel
+            says so with "SMT vulnerable" in its vulnerability files. Either SMT is off, or core scheduling
+            (qemu.conf sched_core) keeps siblings within one guest.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-fact
+          check: {kind: evaluator, name: smt-disabled}
+          effect: none
+          guidance: >-
+            Add 'nosmt' (or 'mitigations=auto,nosmt') to GRUB_CMDLINE_LINUX and reboot, or run
+            `echo off > /sys/devices/system/cpu/smt/control` for the current boot. If SMT must stay on, set
+            sched_core = "vcpus" in qemu.conf and set coreSchedulingAccepted in the profile.
+          parameters:
+            - name: coreSchedulingAccepted
+              type: bool
+              default: false
+              description: >-
+                SMT may stay on because qemu.conf sched_core keeps sibling threads within one guest (the
+                qemu.conf rule checks the key itself).
+          examples:
+            compliant:
+              - facts: {smt: {control: "off", active: false}}
+              - facts: {smt: {control: notsupported}}
+              - facts: {smt: {control: "on", active: true}}
+                parameters: {coreSchedulingAccepted: true}
+              - facts: {cpu: {logicalCPUs: 4, physicalCores: 4}}
+                note: No SMT control file, but one thread per core.
+            noncompliant:
+              - facts:
+                  smt: {control: "on", active: true}
+                  cpu: {logicalCPUs: 4, physicalCores: 2}
+                  vulnerabilities: {l1tf: "Mitigation: PTE Inversion; VMX: conditional cache flushes, SMT vulnerable"}
+              - facts: {cpu: {logicalCPUs: 4, physicalCores: 2}}
+                note: No SMT control file and two threads per core.
+        
+        - id: host-cpu-vulnerabilities-mitigated
+          title: The kernel reports no unmitigated CPU vulnerability
+          severity: high
+          rationale: >-
+            Speculative-execution flaws (Spectre, Meltdown, MDS, L1TF, Retbleed and their kin) let code in
+            one guest read memory of the host or of other guests, whatever the hypervisor's logical
+            isolation. The kernel reports for each flaw whether it is mitigated. A status starting with
+            "Vulnerable" (also after "KVM: ") means no mitigation is active. A mitigated status that ends
+            in "SMT vulnerable" is left to the SMT rule, which names it, so one cause is reported once.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4, SI-2]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-fact
+          check: {kind: evaluator, name: cpu-vulnerabilities}
+          effect: none
+          guidance: >-
+            Install the current CPU microcode (intel-microcode or amd64-microcode, from non-free-firmware)
+            and the current kernel, remove 'mitigations=off' or per-flaw 'no...' options from the kernel
+            command line, and reboot. Then check `grep . /sys/devices/system/cpu/vulnerabilities/*`.
+          examples:
+            compliant:
+              - facts:
+                  vulnerabilities:
+                    meltdown: "Mitigation: PTI"
+                    l1tf: "Mitigation: PTE Inversion; VMX: conditional cache flushes, SMT vulnerable"
+                    itlb_multihit: "KVM: Mitigation: Split huge pages"
+            noncompliant:
+              - facts:
+                  vulnerabilities:
+                    meltdown: "Mitigation: PTI"
+                    spectre_v2: "Vulnerable, IBPB: disabled, STIBP: disabled"
+              - facts: {vulnerabilities: {itlb_multihit: "KVM: Vulnerable"}}
+              - facts: {cpu: {vendor: GenuineIntel}}
+                note: No vulnerabilities directory (kernel before 4.15), so nothing can be evidenced.
+        
+        - id: host-kvm-nx-huge-pages
+          title: KVM's iTLB multihit mitigation is not disabled
+          severity: medium
+          rationale: >-
+            On affected Intel CPUs a guest can make the processor raise a machine check, halting the whole
+            host with every other guest (iTLB multihit, CVE-2018-12207). KVM prevents it by splitting huge
+            pages that are executable (kvm.nx_huge_pages). Reading back 'never' means it was disabled for
+            good; 'N' is a finding unless the kernel reports itlb_multihit "Not affected".
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4, SC-5]
+          appliesWhen:
+            virtualization: [hardware-assisted]
+          target: host-fact
+          check: {kind: evaluator, name: kvm-nx-huge-pages}
+          effect: none
+          guidance: >-
+            Remove 'kvm.nx_huge_pages=off' or '=never' from the kernel command line and any 'options kvm
+            nx_huge_pages=...' in /etc/modprobe.d, or set kvm.nx_huge_pages=force, then reboot.
+          examples:
+            compliant:
+              - facts: {kvm: {nxHugePages: "Y"}, vulnerabilities: {itlb_multihit: "KVM: Mitigation: Split huge pages"}}
+              - facts: {kvm: {nxHugePages: "N"}, vulnerabilities: {itlb_multihit: "Not affected"}}
+            noncompliant:
+              - facts: {kvm: {nxHugePages: never}, vulnerabilities: {itlb_multihit: "KVM: Vulnerable"}}
+              - facts: {kvm: {nxHugePages: "N"}, vulnerabilities: {itlb_multihit: "KVM: Vulnerable"}}
+              - facts: {kvm: {module: kvm_intel}}
+                note: The parameter is unreadable and the CPU is not known to be unaffected.
+        
+        - id: host-kvm-l1d-flush
+          title: KVM flushes the L1 data cache on VM entry
+          severity: medium
+          rationale: >-
+            L1TF lets a guest read data that the host or another guest left in the L1 data cache of the
+            same core. kvm_intel's vmentry_l1d_flush ('cond' by default, 'always' for the strictest
+            setting) clears the cache before entering a guest; 'never' switches the mitigation off.
+            AMD CPUs and Intel CPUs that report L1TF "Not affected" need no flush.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4]
+            srg: [SRG-OS-000138-VMM-000670]
+          appliesWhen:
+            virtualization: [hardware-assisted]
+          target: host-fact
+          check: {kind: evaluator, name: kvm-l1d-flush}
+          effect: none
+          guidance: >-
+            Remove 'kvm-intel.vmentry_l1d_flush=never' and 'l1tf=off' from the kernel command line and
+            'vmentry_l1d_flush=never' from /etc/modprobe.d, or set it to 'always'; reload kvm_intel with
+            every guest stopped, or reboot.
+          examples:
+            compliant:
+              - facts: {kvm: {module: kvm_intel, parameters: {vmentry_l1d_flush: cond}}}
+              - facts: {kvm: {module: kvm_intel, parameters: {vmentry_l1d_flush: never}}, vulnerabilities: {l1tf: Not affected}}
+              - facts: {kvm: {module: kvm_amd}}
+                note: Not applicable on AMD.
+            noncompliant:
+              - facts:
+                  kvm: {module: kvm_intel, parameters: {vmentry_l1d_flush: never}}
+                  vulnerabilities: {l1tf: "Mitigation: PTE Inversion; VMX: vulnerable"}
+              - facts: {kvm: {module: kvm_intel}}
+                note: The parameter is unreadable.
+        
+        # ---- B2-3: IOMMU confinement for passthrough (posture D) ----
+        
+        - id: host-iommu-active
+          title: An IOMMU confines device DMA
+          severity: critical
+          rationale: >-
+            A device given to a guest performs DMA with the addresses the guest's driver programs. Only
+            the IOMMU (Intel VT-d, AMD-Vi) translates and confines those accesses to the guest's memory;
+            without it the device can read and write all host memory. The kernel shows an active IOMMU by
+            populating /sys/kernel/iommu_groups. On a hosted platform the physical IOMMU belongs to the
+            outer hypervisor and the rule is not applicable.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: host-fact
+          check: {kind: evaluator, name: iommu-active}
+          effect: none
+          guidance: >-
+            Enable VT-d or AMD-Vi (IOMMU) in the firmware setup, add 'intel_iommu=on' (Intel) or make sure
+            'amd_iommu=off' is absent (AMD) in GRUB_CMDLINE_LINUX, run update-grub and
+            reboot. Check that /sys/kernel/iommu_groups has entries and that `dmesg` shows interrupt
+            remapping enabled.
+          examples:
+            compliant:
+              - facts: {iommu: {enabled: true, units: [dmar0], groups: [{id: 12, devices: ["0000:01:00.0"]}]}}
+              - facts: {iommu: {enabled: false}}
+                posture:
+                  platform: hosted
+                  virtualization: hardware-assisted
+                  bootIntegrity: preferred
+                  passthrough: {mode: pci-vfio, allowedDevices: [], maxDevicesPerDomain: 0, allowUSB: false}
+                note: Not applicable on a hosted platform.
+            noncompliant:
+              - facts: {iommu: {enabled: false}, boot: {kernelCmdline: "BOOT_IMAGE=/vmlinuz root=/dev/sda1 ro quiet"}}
+        
+        - id: host-vfio-no-unsafe-interrupts
+          title: vfio refuses devices without interrupt remapping
+          severity: high
+          rationale: >-
+            Without interrupt remapping, a guest that controls a device can make it write MSI messages
+            that the host delivers as arbitrary interrupts, including to the host itself. vfio therefore
+            refuses to assign devices on such platforms unless vfio_iommu_type1's
+            allow_unsafe_interrupts is set, which trades that protection away for the whole host.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: host-fact
+          check: {kind: evaluator, name: vfio-safe-interrupts}
+          effect: none
+          guidance: >-
+            Remove 'options vfio_iommu_type1 allow_unsafe_interrupts=1' from /etc/modprobe.d and
+            'vfio_iommu_type1.allow_unsafe_interrupts=1' from the kernel command line, reload vfio_iommu_type1 with no device assigned, or reboot.
+            If the platform lacks interrupt remapping, do not assign devices on it.
+          examples:
+            compliant:
+              - facts: {iommu: {enabled: true, allowUnsafeInterrupts: false}}
+              - facts: {iommu: {enabled: true}}
+                note: vfio_iommu_type1 is not loaded; its default is N.
+            noncompliant:
+              - facts: {iommu: {enabled: true, allowUnsafeInterrupts: true}}
+        """#),
+        ("libvirtd-conf.yaml", #"""
+        # /etc/libvirt/libvirtd.conf rules (lens Libvirtd). An absent key means libvirtd's built-in default
+        # (Debian 12 ships the file entirely commented out; defaults are those of libvirt 9.0 built with
+        # polkit and SASL, as Debian builds it).
+        #
+        # Debian 12 starts libvirtd through systemd socket activation. Then the listen_*, unix_sock_* and
+        # port keys are NOT honoured: the sockets come from libvirtd*.socket units (SocketMode=0666 for
+        # libvirt-sock and libvirt-sock-ro). The rules still keep the file right (it is what applies when
+        # libvirtd runs with --listen or the sockets are masked) and their guidance names the unit to
+        # change. hvharden never edits unit files.
+        
+        # ---------------------------------------------------------------------------------------------
+        # Network listeners and remote authentication (HY-BF5, B5-2)
+        # ---------------------------------------------------------------------------------------------
+        - id: libvirtd-listen-tcp-off
+          title: Do not accept unencrypted TCP management connections
+          severity: high
+          rationale: >-
+            The TCP listener (port 16509) exposes the full management API, which is equivalent to root on
+            the host, on the network; its traffic is protected only if SASL negotiates encryption. Remote
+            management belongs on TLS or SSH.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [AC-17, SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: listen_tcp
+            default: "0"
+            allowed: ["0"]
+          fix: {action: set, value: "0"}
+          effect: daemon-restart
+          guidance: >-
+            Set listen_tcp = 0 (libvirtd's default) and restart libvirtd. Under socket activation this key
+            is ignored: also run `systemctl disable --now libvirtd-tcp.socket` (or mask it) and remove any
+            ListenStream= drop-in that opens 16509. Use qemu+ssh:// or qemu+tls:// for remote management.
+          examples:
+            compliant:
+              - file: |
+                  #listen_tcp = 1
+                note: Absent means libvirtd's default, 0.
+            noncompliant:
+              - file: |
+                  listen_tcp = 1
+        
+        - id: libvirtd-auth-tcp-sasl
+          title: Authenticate TCP management connections
+          severity: critical
+          rationale: >-
+            With auth_tcp = "none" anyone who reaches the TCP port gets unauthenticated, unencrypted
+            read-write access to libvirt, which means root on the host and control of every guest.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [IA-2, AC-17, SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: auth_tcp
+            default: sasl
+            forbidden: ["none"]
+          fix: {action: set, value: sasl}
+          effect: daemon-restart
+          guidance: >-
+            Set auth_tcp = "sasl" (libvirtd's default) and restart libvirtd; configure an encrypting
+            mechanism (GSSAPI or SCRAM) in /etc/sasl2/libvirt.conf and list the allowed users in
+            sasl_allowed_username_list. Clients that connected without credentials are refused afterwards,
+            which is the intent.
+          examples:
+            compliant:
+              - file: |
+                  #auth_tcp = "sasl"
+            noncompliant:
+              - file: |
+                  auth_tcp = "none"
+        
+        - id: libvirtd-tls-verify-client-certificate
+          title: Verify client certificates on the TLS listener
+          severity: critical
+          rationale: >-
+            On the TLS socket the client certificate is the authentication (auth_tls defaults to "none").
+            tls_no_verify_certificate = 1 accepts any client, so everyone who reaches port 16514 gets
+            read-write access to libvirt.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [IA-3, AC-17]
+            srg: [SRG-OS-000403-VMM-001640]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: tls_no_verify_certificate
+            default: "0"
+            allowed: ["0"]
+          fix: {action: set, value: "0"}
+          effect: daemon-restart
+          guidance: >-
+            Set tls_no_verify_certificate = 0 (libvirtd's default) and restart libvirtd. Issue client
+            certificates signed by the CA in ca_file to every management host and migration peer, and
+            restrict them further with tls_allowed_dn_list.
+          examples:
+            compliant:
+              - file: |
+                  #tls_no_verify_certificate = 1
+                note: Absent means libvirtd's default, 0 (verify).
+            noncompliant:
+              - file: |
+                  tls_no_verify_certificate = 1
+        
+        - id: libvirtd-tls-sanity-check
+          title: Keep the server certificate sanity checks
+          severity: medium
+          rationale: >-
+            At start libvirtd checks its own certificate (CA signature, validity dates, key usage).
+            tls_no_sanity_certificate = 1 skips that, so an expired or wrongly issued certificate stays in
+            service and clients learn to accept it.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-17]
+            srg: [SRG-OS-000403-VMM-001640]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: tls_no_sanity_certificate
+            default: "0"
+            allowed: ["0"]
+          effect: daemon-restart
+          guidance: >-
+            Run `virt-pki-validate` and reissue the server certificate if it reports problems, then remove
+            tls_no_sanity_certificate = 1 and restart libvirtd. hvharden does not change it because with a
+            certificate that fails the checks libvirtd refuses to start.
+          examples:
+            compliant:
+              - file: |
+                  #tls_no_sanity_certificate = 1
+            noncompliant:
+              - file: |
+                  tls_no_sanity_certificate = 1
+        
+        - id: libvirtd-tcp-min-ssf
+          title: Require strong SASL encryption on TCP connections
+          severity: low
+          rationale: >-
+            tcp_min_ssf is the weakest SASL security strength libvirtd accepts on the TCP socket. The
+            built-in minimum is 56 (single DES); 112 is the least that current guidance accepts, and
+            libvirt plans to raise its default to it.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-8, SC-13]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: tcp_min_ssf
+            default: "56"
+            min: 112
+          fix: {action: set, value: "112"}
+          effect: daemon-restart
+          guidance: >-
+            Set tcp_min_ssf = 112 (or higher) and restart libvirtd. It matters only where TCP listening is
+            enabled; SASL clients that negotiate weaker ciphers are refused.
+          examples:
+            compliant:
+              - file: |
+                  tcp_min_ssf = 112
+            noncompliant:
+              - file: |
+                  #tcp_min_ssf = 112
+                note: Absent means libvirtd's built-in minimum, 56.
+        
+        - id: libvirtd-max-clients
+          title: Bound concurrent management clients
+          severity: low
+          rationale: >-
+            max_clients caps the connections libvirtd serves at once. An unbounded or very large limit lets
+            one misbehaving client exhaust the daemon's workers and memory and lock administrators out.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-5]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: max_clients
+            default: "5000"
+            min: 1
+            max: "$limit"
+          fix: {action: set, value: "$limit"}
+          effect: daemon-restart
+          guidance: >-
+            Set max_clients at or below the rule value `limit` (libvirtd's default 5000) and restart
+            libvirtd.
+          parameters:
+            - name: limit
+              type: int
+              default: 5000
+              description: The most concurrent clients libvirtd may accept.
+          examples:
+            compliant:
+              - file: |
+                  #max_clients = 5000
+            noncompliant:
+              - file: |
+                  max_clients = 100000
+        
+        - id: libvirtd-max-anonymous-clients
+          title: Bound clients that have not authenticated yet
+          severity: low
+          rationale: >-
+            max_anonymous_clients caps connections that are still authenticating; 0 disables the cap. Without
+            it anyone who can reach a socket can hold connections open in the authentication phase and
+            starve legitimate administrators.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-5]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: max_anonymous_clients
+            default: "20"
+            min: 1
+            max: "$limit"
+          fix: {action: set, value: "$limit"}
+          effect: daemon-restart
+          guidance: >-
+            Set max_anonymous_clients between 1 and the rule value `limit` (libvirtd's default 20) and
+            restart libvirtd.
+          parameters:
+            - name: limit
+              type: int
+              default: 20
+              description: The most unauthenticated clients libvirtd may queue.
+          examples:
+            compliant:
+              - file: |
+                  #max_anonymous_clients = 20
+            noncompliant:
+              - file: |
+                  max_anonymous_clients = 0
+                note: 0 turns the limit off.
+        
+        # ---------------------------------------------------------------------------------------------
+        # Local sockets and access control (HY-BF4, B4-9)
+        # ---------------------------------------------------------------------------------------------
+        - id: libvirtd-unix-sock-group
+          title: Own the libvirt sockets by root or a dedicated admin group
+          severity: low
+          rationale: >-
+            Members of the group that owns the libvirt sockets can connect to them. The group must be root
+            or a dedicated administrators' group, never a broad one such as users or staff.
+          references:
+            function: HY-BF4
+            topic: B4-9
+            ipd: ["IPD-13"]
+            sp80053: [AC-3, AC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: unix_sock_group
+            default: root
+            allowed: "$groups"
+          effect: daemon-restart
+          guidance: >-
+            Set unix_sock_group = "libvirt" (or delete the key for root) and restart libvirtd; under socket
+            activation set SocketGroup= in a drop-in for libvirtd.socket and libvirtd-ro.socket instead.
+            hvharden does not change it: libvirtd fails to start when the group does not exist, and members
+            of the old group lose access. Keep the group's membership minimal.
+          parameters:
+            - name: groups
+              type: list
+              default: ["root", "libvirt"]
+              description: Groups allowed to own the sockets.
+          examples:
+            compliant:
+              - file: |
+                  #unix_sock_group = "libvirt"
+                note: Absent means root.
+              - file: |
+                  unix_sock_group = "libvirt"
+            noncompliant:
+              - file: |
+                  unix_sock_group = "users"
+        
+        - id: libvirtd-unix-sock-ro-perms
+          title: Restrict the read-only socket to the libvirt group
+          severity: medium
+          rationale: >-
+            The read-only socket lets a client list every domain and read its configuration, networks and
+            storage. Its default mode 0777 opens that inventory to every local user and to any service
+            account an attacker compromises first.
+          references:
+            function: HY-BF4
+            topic: B4-9
+            ipd: ["IPD-13"]
+            sp80053: [AC-3, AC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: unix_sock_ro_perms
+            default: "0777"
+            allowed: "$modes"
+          fix: {action: set, value: "0770"}
+          effect: daemon-restart
+          guidance: >-
+            Set unix_sock_ro_perms = "0770" and restart libvirtd; monitoring accounts then need membership
+            of unix_sock_group. Debian 12 uses socket activation, which ignores this key: also create
+            /etc/systemd/system/libvirtd-ro.socket.d/hvharden.conf with [Socket] SocketMode=0660 and
+            SocketGroup=libvirt, then `systemctl daemon-reload` and restart libvirtd-ro.socket.
+          parameters:
+            - name: modes
+              type: list
+              default: ["0770", "0750", "0700"]
+              description: Socket modes that keep other users out.
+          examples:
+            compliant:
+              - file: |
+                  unix_sock_ro_perms = "0770"
+            noncompliant:
+              - file: |
+                  #unix_sock_ro_perms = "0777"
+                note: Absent means libvirtd's default, 0777.
+              - file: |
+                  unix_sock_ro_perms = "0777"
+        
+        - id: libvirtd-unix-sock-rw-perms
+          title: Keep other users off the read-write socket
+          severity: medium
+          rationale: >-
+            A read-write connection is equivalent to root on the host. With polkit (Debian's build)
+            libvirtd opens the socket to everyone (mode 0777) and leaves the decision to polkit, so one
+            polkit flaw or permissive rule exposes the whole host; mode 0770 with a dedicated group adds a
+            file-permission barrier in front of it.
+          references:
+            function: HY-BF4
+            topic: B4-9
+            ipd: ["IPD-13"]
+            sp80053: [AC-3, AC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: unix_sock_rw_perms
+            default: "0777"
+            allowed: "$modes"
+          effect: daemon-restart
+          guidance: >-
+            Set unix_sock_group = "libvirt" and unix_sock_rw_perms = "0770" together, plus a drop-in for
+            libvirtd.socket with SocketMode=0660 and SocketGroup=libvirt (socket activation ignores the
+            file), then restart. hvharden does not change the mode alone: with the default group root it
+            would lock every non-root administrator out.
+          parameters:
+            - name: modes
+              type: list
+              default: ["0770", "0750", "0700"]
+              description: Socket modes that keep other users out.
+          examples:
+            compliant:
+              - file: |
+                  unix_sock_group = "libvirt"
+                  unix_sock_rw_perms = "0770"
+            noncompliant:
+              - file: |
+                  #unix_sock_rw_perms = "0770"
+                note: Absent with polkit authentication means 0777.
+        
+        - id: libvirtd-unix-sock-admin-perms
+          title: Keep the admin socket root-only
+          severity: high
+          rationale: >-
+            The admin socket controls the daemon itself: its logging, clients and worker pools. Anyone who
+            can open it can disconnect administrators or turn off logging, so only root may.
+          references:
+            function: HY-BF4
+            topic: B4-9
+            ipd: ["IPD-13"]
+            sp80053: [AC-3, AC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: unix_sock_admin_perms
+            default: "0700"
+            allowed: ["0700"]
+          fix: {action: set, value: "0700"}
+          effect: daemon-restart
+          guidance: >-
+            Set unix_sock_admin_perms = "0700" (libvirtd's default) and restart libvirtd; under socket
+            activation check that libvirtd-admin.socket keeps SocketMode=0600.
+          examples:
+            compliant:
+              - file: |
+                  #unix_sock_admin_perms = "0700"
+            noncompliant:
+              - file: |
+                  unix_sock_admin_perms = "0770"
+        
+        - id: libvirtd-auth-unix-rw
+          title: Authenticate local read-write connections
+          severity: critical
+          rationale: >-
+            With auth_unix_rw = "none" the socket mode alone decides who is root-equivalent; under socket
+            activation Debian's socket is mode 0666, so every local user gets full control of the host and
+            every guest.
+          references:
+            function: HY-BF4
+            topic: B4-9
+            ipd: ["IPD-13"]
+            sp80053: [IA-2, AC-3]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: auth_unix_rw
+            default: polkit
+            allowed: ["polkit", "sasl"]
+          fix: {action: set, value: polkit}
+          effect: daemon-restart
+          guidance: >-
+            Set auth_unix_rw = "polkit" (libvirtd's default on Debian) and restart libvirtd. Debian's
+            /usr/share/polkit-1/rules.d/60-libvirt.rules lets members of the libvirt group connect; other
+            users must authenticate as an administrator.
+          examples:
+            compliant:
+              - file: |
+                  #auth_unix_rw = "polkit"
+            noncompliant:
+              - file: |
+                  auth_unix_rw = "none"
+        
+        - id: libvirtd-auth-unix-ro
+          title: Authenticate local read-only connections
+          severity: low
+          rationale: >-
+            With auth_unix_ro = "none" libvirtd does no check at all on the read-only socket; with polkit
+            the site can restrict who may monitor guests through the org.libvirt.unix.monitor action.
+          references:
+            function: HY-BF4
+            topic: B4-9
+            ipd: ["IPD-13"]
+            sp80053: [IA-2, AC-3]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: auth_unix_ro
+            default: polkit
+            allowed: ["polkit", "sasl"]
+          fix: {action: set, value: polkit}
+          effect: daemon-restart
+          guidance: >-
+            Set auth_unix_ro = "polkit" (libvirtd's default on Debian) and restart libvirtd. polkit's
+            default still allows every local user read-only access; add a polkit rule for
+            org.libvirt.unix.monitor to narrow it.
+          examples:
+            compliant:
+              - file: |
+                  #auth_unix_ro = "polkit"
+            noncompliant:
+              - file: |
+                  auth_unix_ro = "none"
+        
+        - id: libvirtd-access-drivers-polkit
+          title: Check every API call against per-domain permissions
+          severity: medium
+          rationale: >-
+            libvirtd's default access driver (nop) grants an authenticated client every API on every
+            domain. Fine-grained, per-VM permissions, including denying specific sensitive guests inside
+            an otherwise permitted group, need the polkit access driver and rules on the org.libvirt.api
+            actions.
+          references:
+            function: HY-BF4
+            topic: B4-9
+            ipd: ["IPD-13"]
+            sp80053: [AC-3, AC-6]
+          target: host-file
+          check:
+            kind: config-list
+            file: libvirtd.conf
+            key: access_drivers
+            default: []
+            contains: ["polkit"]
+          effect: daemon-restart
+          guidance: >-
+            Write polkit rules (/etc/polkit-1/rules.d/) that grant the org.libvirt.api.* actions to your
+            administrators, keyed on domain_name or domain_uuid where access must differ per guest; then
+            set access_drivers = [ "polkit" ] and restart libvirtd. hvharden does not set it: 76 of the 105
+            actions Debian ships default to "no", so without rules every non-root client, including
+            management tools, is refused.
+          examples:
+            compliant:
+              - file: |
+                  access_drivers = [ "polkit" ]
+            noncompliant:
+              - file: |
+                  #access_drivers = [ "polkit" ]
+                note: Absent means the nop driver.
+        
+        # ---------------------------------------------------------------------------------------------
+        # Audit and logging (HY-BF4 B4-8, HY-BF5 B5-6)
+        # ---------------------------------------------------------------------------------------------
+        - id: libvirtd-audit-level
+          title: Require auditing of guest lifecycle and resource changes
+          severity: medium
+          rationale: >-
+            libvirtd sends VIRT_* audit records for every guest start, stop, migration and device or
+            security-label change. At audit_level 1 (the default) it silently carries on when the kernel
+            audit system is unavailable; at 2 it refuses to run without an audit trail.
+          references:
+            function: HY-BF4
+            topic: B4-8
+            sp80053: [AU-2, AU-12, AU-5]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: audit_level
+            default: "1"
+            allowed: "$levels"
+          fix: {action: set, value: "2"}
+          effect: daemon-restart
+          guidance: >-
+            Set audit_level = 2 and restart libvirtd, and run auditd (or forward audit records) so that the
+            VIRT_* records are kept. With 2 libvirtd exits at start when the kernel cannot audit (audit
+            support missing, or a container); where that is acceptable risk, allow 1 with the rule value
+            `levels`.
+          parameters:
+            - name: levels
+              type: list
+              default: ["2"]
+              description: Accepted audit levels (0 off, 1 if available, 2 required).
+          examples:
+            compliant:
+              - file: |
+                  audit_level = 2
+              - file: |
+                  audit_level = 1
+                parameters: {levels: ["1", "2"]}
+            noncompliant:
+              - file: |
+                  #audit_level = 2
+                note: Absent means libvirtd's default, 1.
+              - file: |
+                  audit_level = 0
+        
+        - id: libvirtd-audit-logging
+          title: Copy audit records into libvirt's log
+          severity: low
+          rationale: >-
+            With audit_logging = 1 each audit record also goes to libvirt's log outputs, so configuration
+            changes to guests are visible, and forwarded, even on hosts where auditd is not collecting them.
+          references:
+            function: HY-BF5
+            topic: B5-6
+            ipd: ["IPD-20"]
+            sp80053: [AU-2, AU-12]
+            srg: [SRG-OS-000342-VMM-001230]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: audit_logging
+            default: "0"
+            allowed: ["1"]
+          fix: {action: set, value: "1"}
+          effect: daemon-restart
+          guidance: Set audit_logging = 1 and restart libvirtd.
+          examples:
+            compliant:
+              - file: |
+                  audit_logging = 1
+            noncompliant:
+              - file: |
+                  #audit_logging = 1
+                note: Absent means libvirtd's default, 0.
+        
+        - id: libvirtd-log-outputs
+          title: Log libvirtd to the system journal or syslog
+          severity: low
+          rationale: >-
+            Logs are evidence only when they land where the host's forwarding picks them up. Unset,
+            log_outputs means "3:journald" on a systemd host (warnings and errors to the journal), which
+            journald or rsyslog can forward; a private file or stderr output escapes central collection.
+          references:
+            function: HY-BF5
+            topic: B5-6
+            ipd: ["IPD-20"]
+            sp80053: [AU-4, AU-9]
+            srg: [SRG-OS-000342-VMM-001230]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: log_outputs
+            default: "3:journald"
+            allowed: "$outputs"
+          effect: daemon-restart
+          guidance: >-
+            Set log_outputs = "3:journald" (or "3:syslog:libvirtd", or delete the key) and restart libvirtd,
+            then forward the journal or syslog off the host over TLS (systemd-journal-remote, or rsyslog
+            with omfwd and gtls); hvharden does not configure the forwarding. hvharden does not rewrite
+            log_outputs because a site's extra outputs may feed other tools; add them to the rule value
+            `outputs`.
+          parameters:
+            - name: outputs
+              type: list
+              default: ["3:journald", "2:journald", "1:journald", "3:syslog:libvirtd", "2:syslog:libvirtd", "1:syslog:libvirtd"]
+              description: log_outputs values that reach the system journal or syslog.
+          examples:
+            compliant:
+              - file: |
+                  #log_outputs="3:syslog:libvirtd"
+                note: Absent means 3:journald on a host that runs systemd-journald.
+              - file: |
+                  log_outputs = "3:syslog:libvirtd"
+            noncompliant:
+              - file: |
+                  log_outputs = "1:file:/var/log/libvirt/libvirtd.log"
+        """#),
+        ("manual.yaml", #"""
+        # Manual steps (target manual): recommendations that neither the domain XML, a config file nor a
+        # host fact can show. Each is reported with its guidance until the profile attests it under
+        # `attestations` (with an expiry date, so the statement is renewed).
+        
+        - id: host-outer-hypervisor-attested
+          title: The outer hypervisor of a hosted (nested) KVM host is attested
+          severity: high
+          rationale: >-
+            When the KVM host is itself a virtual machine, its firmware, TPM, IOMMU and CPU flags are
+            virtual devices controlled by the outer hypervisor. Platform integrity (PI-1), IOMMU
+            confinement of passthrough devices (B2-3) and SR-IOV VF control (B2-4) cannot be evidenced from
+            inside, and the isolation of every guest rests on the outer hypervisor and its operator. The
+            hosted posture replaces that evidence with the operator's attestation.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-1", "IPD-3"]
+          appliesWhen:
+            platform: [hosted]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Obtain from the provider of the outer hypervisor (cloud provider, virtualization team) evidence
+            that it is patched, hardened and attests its own boot (for example a SOC 2 or FedRAMP report,
+            or a confidential-computing attestation of this VM), that nested virtualization and any
+            passthrough devices of this VM are isolated by its IOMMU, and record the statement and its
+            expiry as an attestation of this rule in the profile.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-boot-attestation-verified
+          title: A remote verifier attests the host's measured boot
+          severity: medium
+          rationale: >-
+            The platform integrity recommendation asks for an attestation process that proves an unbroken
+            chain of trust from the hardware through firmware, boot loader, kernel and modules to the
+            hypervisor stack. The host can show that a measured-boot log exists, but only a remote verifier
+            comparing a TPM quote with known-good values can prove what ran; hvharden cannot do that from
+            the host itself.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7]
+          appliesWhen:
+            platform: [bare-metal]
+            bootIntegrity: [required, preferred]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Enroll the host in an attestation service (Keylime, or the vendor's equivalent) with a policy
+            for the firmware, shim, GRUB, kernel and initrd measurements and the IMA list of hypervisor
+            binaries (qemu-system-*, libvirtd); alert when the host fails attestation and keep it out of
+            the pool until it passes. Attest this rule with the service's name and the host's last verdict.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-gold-images
+          title: Guests start only from hardened, current gold images
+          severity: medium
+          rationale: >-
+            Each kind of guest should come from a hardened reference image, admitted to the image library
+            only when it conforms, and rescanned so that stored images with an outdated OS or missing
+            patches are found. libvirt starts whatever disk image a definition names; it knows nothing of
+            an image's provenance or patch level.
+          references:
+            function: HY-BF4
+            topic: B4-1
+            ipd: ["IPD-10"]
+            sp80053: [CM-2, CM-6]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Keep one gold image per guest type in an approved storage pool, built by a pipeline that applies
+            the OS baseline. Record each image's SHA-256 in a manifest, check every disk and backing chain
+            with `qemu-img info --backing-chain --output=json` against it, and rescan stored images
+            monthly (`virt-inspector` package versions) to retire outdated ones.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-image-signatures-verified
+          title: Image signatures are verified before a guest starts
+          severity: medium
+          rationale: >-
+            Every stored image should carry a digital signature so that its origin and integrity can be
+            checked before use. libvirt has no native image-signature check, so a tampered image in the
+            pool boots like a good one unless a hook stops it.
+          references:
+            function: HY-BF4
+            topic: B4-2
+            ipd: ["IPD-10"]
+            sp80053: [SI-7, CM-14]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Sign images when they enter the library (a detached GPG or cosign signature next to each
+            image) and install a libvirt hook, /etc/libvirt/hooks/qemu, that on the 'prepare' operation
+            verifies the signature of every disk and backing file of the domain and exits non-zero to
+            block the start when one fails. Use dm-verity or fs-verity for read-only base images.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-vm-introspection-gap
+          title: Out-of-guest monitoring is provided or its absence accepted
+          severity: low
+          rationale: >-
+            Monitoring of a guest's processes and traffic should run outside the guest (introspection or a
+            security appliance) so a compromised guest cannot subvert it. libvirt and KVM offer no standard
+            virtual machine introspection, so this is a known gap to close with other tooling or to accept
+            explicitly.
+          references:
+            function: HY-BF4
+            topic: B4-7
+            ipd: ["IPD-11", "IPD-12"]
+            sp80053: [SI-4]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Either deploy out-of-guest monitoring (network monitoring on the host bridge or a mirror port,
+            LibVMI-based introspection, memory snapshots with `virsh dump --memory-only` for forensics) or
+            record the accepted gap and its compensating in-guest agents as the attestation of this rule.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-polkit-rules-reviewed
+          title: Per-domain permissions are granted by reviewed polkit rules
+          severity: medium
+          rationale: >-
+            VM administration rights should be granted per VM or VM group, with the ability to deny
+            specific sensitive VMs. libvirt can do this with access_drivers = [ "polkit" ] and rules on the
+            org.libvirt.api.domain.* actions keyed on domain_name or domain_uuid, but what those rules
+            allow is an organisational decision that no setting reveals.
+          references:
+            function: HY-BF4
+            topic: B4-9
+            ipd: ["IPD-13"]
+            sp80053: [AC-3, AC-6]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Write the rules in /etc/polkit-1/rules.d/ (for example 50-libvirt.rules) so that each admin
+            group gets only the org.libvirt.api.domain.* actions it needs on the domains it owns
+            (action.lookup("domain_name")), deny sensitive domains explicitly, keep the libvirt group to
+            the people who need it, and review the rules with each change of staff.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-config-drift-monitored
+          title: Configuration drift is detected and alerted on
+          severity: medium
+          rationale: >-
+            VM and host configurations should be tracked, with an alert on every change. hvharden's plan is
+            that check: a scheduled run against the profile shows any change from the gold configuration,
+            and libvirt's audit records name who changed a domain. Only a schedule and an alert make it
+            continuous.
+          references:
+            function: HY-BF4
+            topic: B4-8
+            sp80053: [CM-3, CM-6]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Run `hvharden plan --profile <profile> --detailed-exitcode` from a systemd timer or the
+            configuration-management agent at least daily and alert when it exits with changes or
+            findings; keep auditd running with libvirt's audit_logging so VIRT_* records show who changed
+            a domain.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-gold-configuration-central
+          title: Hosts are configured centrally from one gold configuration
+          severity: medium
+          rationale: >-
+            All hypervisor hosts should be administered centrally, from gold configurations per deployment
+            type that are applied automatically and checked for drift. The hvharden profile is that gold
+            configuration for libvirt, QEMU, sysctl, modprobe and the kernel command line, but only if
+            every host uses the same profile from version control.
+          references:
+            function: HY-BF5
+            topic: B5-1
+            ipd: ["IPD-17"]
+            sp80053: [CM-2, CM-6]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Keep the profiles in version control, one per deployment type extending the shipped baseline,
+            and distribute and apply them with the configuration-management tool (`hvharden apply` from
+            the same commit on every host); record waivers in the profile, not on the host.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-admin-accounts-mfa
+          title: Few host accounts, directory-backed with MFA, no root login
+          severity: high
+          rationale: >-
+            Whoever logs in to the host controls every guest. Direct host access should be limited to a
+            few named administrators, bound to the enterprise directory with multi-factor authentication,
+            and the root account should not be usable for logging in to the management console.
+          references:
+            function: HY-BF5
+            topic: B5-3
+            ipd: ["IPD-14", "IPD-15", "IPD-16"]
+            sp80053: [AC-2, IA-2]
+            srg: [V-207387, V-207388, V-207389, V-207390]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Set PermitRootLogin no and AuthenticationMethods publickey (with hardware-backed keys or
+            certificates) in /etc/ssh/sshd_config, authenticate administrators through SSSD against the
+            directory with MFA, keep the libvirt group and sudoers to named administrators, and restrict
+            remote libvirt clients with sasl_allowed_username_list or tls_allowed_dn_list.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-patching-current
+          title: The hypervisor stack is patched and running the patched code
+          severity: high
+          rationale: >-
+            The hypervisor should be kept patched: kernel, KVM, QEMU, libvirt and CPU microcode. Installed
+            updates protect nothing until the host runs them: a new kernel or microcode needs a reboot, a
+            new QEMU a guest restart. The CPU vulnerability rule shows the kernel's view of unmitigated
+            flaws; the patch process itself cannot be observed from one run.
+          references:
+            function: HY-BF5
+            topic: B5-4
+            ipd: ["IPD-18"]
+            sp80053: [SI-2]
+            srg: [SRG-OS-000366-VMM-001430]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Apply Debian security updates (unattended-upgrades for the security suite), install
+            intel-microcode or amd64-microcode, and after each kernel or microcode update migrate or stop
+            the guests and reboot; compare `uname -r` with the newest installed linux-image. Restart guests
+            after QEMU updates (`needrestart` lists them).
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-firewall-minimal
+          title: The host firewall admits only the services it needs
+          severity: medium
+          rationale: >-
+            The host's firewall should allow only the services the host actually provides. libvirt adds its
+            own rules for guest networks but leaves the host's management ports (SSH, libvirt TLS 16514,
+            migration 49152-49215, consoles 5900+) as open as the rest of the host policy.
+          references:
+            function: HY-BF5
+            topic: B5-5
+            ipd: ["IPD-19"]
+            sp80053: [SC-7, CM-7]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Use an nftables (or firewalld) policy with a default drop on input that admits SSH and libvirt
+            TLS (16514/tcp) only from the administration subnet and the migration ports only from the
+            migration network; review `nft list ruleset` and `ss -ltnp` together.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-log-forwarding-tls
+          title: Host and libvirt logs are forwarded in real time over TLS
+          severity: medium
+          rationale: >-
+            Logs should be written in a standard format and forwarded in real time, over a secure channel,
+            to a server outside the host, so an intruder on the host cannot erase the record of what they
+            did. libvirt writes to journald or syslog; the forwarding is the host's log agent's job.
+          references:
+            function: HY-BF5
+            topic: B5-6
+            ipd: ["IPD-20"]
+            sp80053: [AU-4, AU-9]
+            srg: [SRG-OS-000342-VMM-001230]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Forward the journal (including libvirtd, virtqemud and audit records) with rsyslog's omfwd over
+            TLS (gtls driver, StreamDriverAuthMode x509/name) or systemd-journal-upload over HTTPS to the
+            central log server, and alert when the host stops sending.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-redundant-nics
+          title: Guest networks have redundant physical paths
+          severity: low
+          rationale: >-
+            Guests should have redundant network paths across several physical NICs, so one failed cable,
+            card or switch port does not cut them off. Bonding or teaming is host network configuration
+            that libvirt does not manage.
+          references:
+            function: HY-BF5
+            topic: B5-7
+            ipd: ["IPD-22"]
+            sp80053: [CP-8, SC-5]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Put the guest bridges on a bond of at least two NICs connected to different switches (802.3ad
+            or active-backup in /etc/network/interfaces or systemd-networkd), and check /proc/net/bonding/*
+            shows every slave up.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-management-stack-minimal
+          title: The host runs a minimal management stack
+          severity: medium
+          rationale: >-
+            The management footprint of a bare-metal hypervisor host should be small, with few exposed
+            interfaces: every extra package, daemon or listener on the host is code that runs next to
+            every guest's memory and can be used to reach them.
+          references:
+            function: HY-BF5
+            topic: B5-8
+            ipd: ["IPD-4"]
+            sp80053: [CM-7]
+          appliesWhen:
+            platform: [bare-metal]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Install the host from a minimal Debian (no desktop task), keep only libvirt, QEMU, SSH, the log
+            and configuration agents; remove or mask unused daemons (`systemctl list-unit-files --state=enabled`),
+            and check `ss -ltnup` lists only the expected listeners.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-sriov-vf-spoofchk-trust
+          title: SR-IOV VFs have spoof checking on and trust off
+          severity: high
+          rationale: >-
+            The host must keep control of each virtual function's identity and traffic: with spoof
+            checking on the PF drops frames whose source MAC is not the VF's, and with trust off the guest
+            cannot change its MAC, enter promiscuous mode or join arbitrary multicast. Both are runtime
+            settings of the PF driver (`ip link set <pf> vf N`), lost on reboot and invisible to libvirt
+            and to the facts hvharden reads.
+          references:
+            function: HY-BF2
+            topic: B2-4
+            sp80053: [SC-7, AC-4]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            For each VF given to a guest run `ip link set <pf> vf <n> spoofchk on trust off` (and a fixed
+            `mac` and `vlan` where the guest's interface XML does not set them) from a systemd unit or udev
+            rule that runs after sriov_numvfs is set, then check `ip -d link show <pf>` shows 'spoof
+            checking on, ... trust off' for every VF.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-iommu-interrupt-remapping
+          title: The IOMMU remaps interrupts and upstream ports enforce ACS
+          severity: high
+          rationale: >-
+            DMA confinement is half of IOMMU isolation: interrupt remapping keeps an assigned device from
+            sending arbitrary interrupts to the host, and ACS on the upstream ports keeps devices in
+            separate groups from talking peer to peer. Interrupt remapping shows only in the kernel log
+            and ACS only in the PCI capability registers, which hvharden's facts do not read.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Check `journalctl -k -b | grep -E 'DMAR-IR: Enabled IRQ remapping|AMD-Vi: Interrupt remapping enabled'`
+            after every firmware update, and `lspci -vvv` for 'ACSCtl: SrcValid+' on the root ports above
+            each assigned device. Attest the rule with the date of the check.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-migration-network-dedicated
+          title: Migration uses a dedicated, isolated network
+          severity: medium
+          rationale: >-
+            Live migration copies a guest's entire memory, secrets included, between hosts. Besides
+            authenticated, encrypted transport (checked in qemu.conf), the traffic should run on a network
+            reserved for migration, so that no other host or guest can reach the migration ports or the
+            copy stream. That segmentation lives in the switches and host interfaces, not in libvirt.
+          references:
+            function: HY-BF4
+            topic: B4-5
+            sp80053: [SC-8, SC-7]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Give each host an interface or VLAN used only for migration, set migration_address in qemu.conf
+            to its address, allow ports 49152-49215 only between migration addresses in the firewall, and
+            migrate with `virsh migrate --tls --migrateuri tcp://<peer-migration-address>`.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        """#),
+        ("modprobe.yaml", #"""
+        # Kernel module option rules (lens Modprobe over /etc/modprobe.d/*.conf). Keys have the form
+        # `options[. = "MODULE"]/PARAM`; an absent option means the module's built-in default in Debian
+        # 12's kernel (linux 6.1). The fix edits the file whose definition is effective, or
+        # /etc/modprobe.d/hvharden.conf. Write module names with underscores (kvm_intel): modprobe treats
+        # "-" and "_" alike, but a line written "kvm-intel" is not seen by these rules.
+        #
+        # Options apply when the module is next loaded: at the next boot, or after unloading the module
+        # with no guest running. Modules loaded from the initramfs (vfio when devices are bound early)
+        # also need `update-initramfs -u`.
+        
+        - id: modprobe-kvm-intel-nested-off
+          title: Disable nested virtualization on Intel hosts
+          severity: medium
+          rationale: >-
+            Nested virtualization lets a guest run its own hypervisor on top of KVM's emulation of VMX, a
+            large and complex interface that guest code then reaches directly; several KVM escapes were
+            found in it. On bare metal, guests rarely need it, and kvm_intel enables it by default since
+            Linux 4.20.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [CM-7, SC-39]
+          appliesWhen:
+            platform: [bare-metal]
+          target: host-file
+          check:
+            kind: config-value
+            file: modprobe
+            key: options[. = "kvm_intel"]/nested
+            default: "1"
+            allowed: ["0", "N", "n", "off"]
+          fix: {action: set, value: "0"}
+          effect: host-reboot
+          guidance: >-
+            Add `options kvm_intel nested=0` (hvharden writes it to /etc/modprobe.d/hvharden.conf) and
+            reboot, or reload kvm_intel with no guest running. Guests that run their own hypervisor
+            (Hyper-V, WSL2, Windows VBS, nested KVM) lose it; if nesting is approved for this host,
+            disable the rule. On AMD hosts the line is harmless.
+          examples:
+            compliant:
+              - file: |
+                  options kvm_intel nested=0
+              - file: |
+                  options kvm_intel nested=N
+            noncompliant:
+              - file: |
+                  # options kvm_intel nested=0
+                note: Absent means the module default, on.
+              - file: |
+                  options kvm_intel nested=1 ept=1
+        
+        - id: modprobe-kvm-amd-nested-off
+          title: Disable nested virtualization on AMD hosts
+          severity: medium
+          rationale: >-
+            Nested virtualization exposes KVM's emulation of SVM to guest code, a complex interface where
+            KVM escapes have been found. kvm_amd enables it by default; on bare metal guests rarely need it.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [CM-7, SC-39]
+          appliesWhen:
+            platform: [bare-metal]
+          target: host-file
+          check:
+            kind: config-value
+            file: modprobe
+            key: options[. = "kvm_amd"]/nested
+            default: "1"
+            allowed: ["0", "N", "n", "off"]
+          fix: {action: set, value: "0"}
+          effect: host-reboot
+          guidance: >-
+            Add `options kvm_amd nested=0` and reboot, or reload kvm_amd with no guest running. Guests that
+            run their own hypervisor lose it; if nesting is approved for this host, disable the rule. On
+            Intel hosts the line is harmless.
+          examples:
+            compliant:
+              - file: |
+                  options kvm_amd nested=0
+            noncompliant:
+              - file: |
+                  # options kvm_amd nested=0
+                note: Absent means the module default, on.
+        
+        - id: modprobe-kvm-intel-ept
+          title: Keep hardware memory virtualization (EPT) on
+          severity: high
+          rationale: >-
+            Extended page tables let the CPU enforce each guest's memory boundaries. With ept=0 KVM falls
+            back to shadow page tables maintained in software, a larger attack surface and the opposite of
+            hardware-assisted memory isolation.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            virtualization: [hardware-assisted]
+          target: host-file
+          check:
+            kind: config-value
+            file: modprobe
+            key: options[. = "kvm_intel"]/ept
+            default: "1"
+            forbidden: ["0", "N", "n", "off"]
+          fix: {action: set, value: "1"}
+          effect: host-reboot
+          guidance: >-
+            Remove ept=0 from the kvm_intel options (or set ept=1) and reboot, or reload kvm_intel with no
+            guest running. Check /sys/module/kvm_intel/parameters/ept reads Y.
+          examples:
+            compliant:
+              - file: |
+                  # options kvm_intel ept=0
+                note: Absent means the module default, on.
+              - file: |
+                  options kvm_intel ept=Y
+            noncompliant:
+              - file: |
+                  options kvm_intel ept=0
+        
+        - id: modprobe-kvm-amd-npt
+          title: Keep hardware memory virtualization (NPT) on
+          severity: high
+          rationale: >-
+            Nested page tables let the CPU enforce each guest's memory boundaries. With npt=0 KVM falls back
+            to shadow page tables maintained in software.
+          references:
+            function: HY-BF1
+            topic: B1-1
+            hySR: HY-SR-2 (probable)
+            ipd: ["IPD-2"]
+            sp80053: [SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            virtualization: [hardware-assisted]
+          target: host-file
+          check:
+            kind: config-value
+            file: modprobe
+            key: options[. = "kvm_amd"]/npt
+            default: "1"
+            forbidden: ["0", "N", "n", "off"]
+          fix: {action: set, value: "1"}
+          effect: host-reboot
+          guidance: >-
+            Remove npt=0 from the kvm_amd options (or set npt=1) and reboot, or reload kvm_amd with no
+            guest running.
+          examples:
+            compliant:
+              - file: |
+                  # options kvm_amd npt=0
+            noncompliant:
+              - file: |
+                  options kvm_amd npt=0
+        
+        - id: modprobe-vfio-unsafe-interrupts-off
+          title: Refuse device assignment without interrupt remapping
+          severity: high
+          rationale: >-
+            Without interrupt remapping an assigned device can send arbitrary interrupt messages, so a guest
+            that controls it can inject interrupts into the host or other guests.
+            allow_unsafe_interrupts = 1 makes VFIO assign devices on such platforms anyway.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [SC-39, AC-4]
+            srg: [SRG-OS-000408-VMM-001680]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: host-file
+          check:
+            kind: config-value
+            file: modprobe
+            key: options[. = "vfio_iommu_type1"]/allow_unsafe_interrupts
+            default: "0"
+            allowed: ["0", "N", "n", "off"]
+          effect: host-reboot
+          guidance: >-
+            Check that the host has interrupt remapping ("DMAR-IR: Enabled IRQ remapping" or "AMD-Vi:
+            Interrupt remapping enabled" in the kernel log), then remove allow_unsafe_interrupts=1, run
+            `update-initramfs -u` if vfio loads from the initramfs, and reboot. hvharden does not remove
+            it: on a platform without interrupt remapping every guest with an assigned device would then
+            fail to start.
+          examples:
+            compliant:
+              - file: |
+                  # options vfio_iommu_type1 allow_unsafe_interrupts=1
+                note: Absent means the module default, off.
+            noncompliant:
+              - file: |
+                  options vfio_iommu_type1 allow_unsafe_interrupts=1
+        
+        - id: modprobe-kvm-intel-l1d-flush-always
+          title: Flush the L1 data cache on every VM entry
+          severity: low
+          optIn: true
+          rationale: >-
+            On CPUs affected by L1TF, data a guest loads into the L1 cache can leak to another context on
+            the same core. By default (cond) KVM flushes the L1 cache only after code paths it considers
+            risky; "always" flushes it on every VM entry.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-file
+          check:
+            kind: config-value
+            file: modprobe
+            key: options[. = "kvm_intel"]/vmentry_l1d_flush
+            default: cond
+            allowed: ["always"]
+          fix: {action: set, value: always}
+          effect: host-reboot
+          guidance: >-
+            Add `options kvm_intel vmentry_l1d_flush=always` and reboot (or pass
+            kvm-intel.vmentry_l1d_flush=always on the kernel command line). It costs some performance on
+            exit-heavy guests and does nothing on CPUs that /sys/devices/system/cpu/vulnerabilities/l1tf
+            reports as not affected. It does not cover SMT siblings: combine it with nosmt or core
+            scheduling.
+          examples:
+            compliant:
+              - file: |
+                  options kvm_intel vmentry_l1d_flush=always
+            noncompliant:
+              - file: |
+                  # options kvm_intel vmentry_l1d_flush=always
+                note: Absent means the module default, cond.
         """#),
         ("qemu-conf.yaml", #"""
-        # /etc/libvirt/qemu.conf rules (lens Libvirtd_qemu). An absent key means libvirt's documented default.
+        # /etc/libvirt/qemu.conf rules (lens Libvirtd_qemu). An absent key means libvirt's documented
+        # default: Debian 12 ships the file entirely commented out, and each rule's `default:` is the value
+        # that comment (or libvirt 9.0's code) documents. Changes take effect when libvirtd restarts, for
+        # guests started afterwards; running guests keep their QEMU settings until they are cold-booted.
+        #
+        # TLS and SASL switches are findings, never fixes: turning them on without certificates or a SASL
+        # configuration makes every guest that uses the feature fail to start.
+        
+        # ---------------------------------------------------------------------------------------------
+        # Confinement of the QEMU process (HY-BF2, B2-1)
+        # ---------------------------------------------------------------------------------------------
         - id: qemu-security-driver-enabled
           title: Confine QEMU with a mandatory access control driver
           severity: critical
@@ -94,23 +4804,1548 @@ enum Bundled {
             key: security_driver
             default: auto
             forbidden: ["none"]
-          fix: {action: set, value: apparmor}
+          fix: {action: set, value: "$driver"}
           effect: daemon-restart
           guidance: >-
             Remove security_driver = "none" (the default probes SELinux, then AppArmor) or set it to the MAC
-            driver the host runs, then restart libvirtd.
-          parameters: []
+            driver the host runs, then restart libvirtd. Check first that the driver is active (`aa-status`
+            or `getenforce`): naming a driver the kernel does not run stops libvirtd's QEMU driver from
+            loading. On SELinux hosts set the rule value `driver: selinux`.
+          parameters:
+            - name: driver
+              type: string
+              default: apparmor
+              allowed: [apparmor, selinux]
+              description: The MAC driver the fix writes; Debian runs AppArmor.
           examples:
             compliant:
               - file: |
                   # security_driver = "selinux"
+                note: Debian's default file; libvirt probes for an active MAC driver.
               - file: |
                   security_driver = "apparmor"
             noncompliant:
               - file: |
                   security_driver = "none"
+        
+        - id: qemu-security-default-confined
+          title: Confine guests by default
+          severity: high
+          rationale: >-
+            With security_default_confined = 0 a guest without an explicit <seclabel> runs unconfined:
+            its QEMU process gets no sVirt label or AppArmor profile even though a MAC driver is active,
+            so the isolation between guests rests on one shared Unix user alone.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: security_default_confined
+            default: "1"
+            allowed: ["1"]
+          fix: {action: set, value: "1"}
+          effect: daemon-restart
+          guidance: >-
+            Set security_default_confined = 1 (libvirt's default) and restart libvirtd. Guests started
+            afterwards get a generated AppArmor profile or SELinux label; a guest that reads files outside
+            its disks may then need them declared in its XML.
+          examples:
+            compliant:
+              - file: |
+                  #security_default_confined = 1
+                note: Absent means libvirt's default, 1.
+            noncompliant:
+              - file: |
+                  security_default_confined = 0
+        
+        - id: qemu-security-require-confined
+          title: Refuse to start unconfined guests
+          severity: medium
+          rationale: >-
+            Even with confinement on by default, a domain can opt out with <seclabel type='none'/>.
+            security_require_confined = 1 makes libvirt refuse to start such a guest, so one careless
+            definition cannot run an emulator with no MAC boundary next to confined ones.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: security_require_confined
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            hvharden does not set this itself: if AppArmor or SELinux is not active, or a domain still has
+            <seclabel type='none'/>, every such guest (on a host without MAC, every guest) fails to start
+            after the next libvirtd restart. First make sure `aa-status` (or `getenforce`) shows the MAC
+            system enforcing and that no domain opts out of confinement, then set
+            security_require_confined = 1 in /etc/libvirt/qemu.conf and restart libvirtd.
+          examples:
+            compliant:
+              - file: |
+                  security_require_confined = 1
+            noncompliant:
+              - file: |
+                  #security_require_confined = 1
+                note: Absent means libvirt's default, 0.
+              - file: |
+                  security_require_confined = 0
+        
+        - id: qemu-user-not-root
+          title: Run QEMU as an unprivileged user
+          severity: critical
+          rationale: >-
+            QEMU parses guest-controlled device state all day; running it as root means an emulator escape
+            is a root compromise of the host and of every guest. Debian's build runs QEMU as the
+            unprivileged libvirt-qemu user unless qemu.conf says otherwise.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: user
+            default: libvirt-qemu
+            forbidden: ["root", "+0", "0"]
+          fix: {action: set, value: "$user"}
+          effect: daemon-restart
+          guidance: >-
+            Set user to the distribution's QEMU user (libvirt-qemu on Debian, qemu on RHEL) and restart
+            libvirtd. Keep dynamic_ownership = 1 so libvirt hands disk images to that user when a guest
+            starts; images on root-squashed NFS must be readable by it.
+          parameters:
+            - name: user
+              type: string
+              default: libvirt-qemu
+              description: The unprivileged account the fix writes.
+          examples:
+            compliant:
+              - file: |
+                  #user = "libvirt-qemu"
+                note: Debian's default user.
+              - file: |
+                  user = "qemu"
+            noncompliant:
+              - file: |
+                  user = "root"
+              - file: |
+                  user = "+0"
+                note: A leading plus forces a numeric uid.
+        
+        - id: qemu-group-not-root
+          title: Run QEMU with an unprivileged group
+          severity: high
+          rationale: >-
+            The group QEMU runs with decides which root-group files and devices an escaped emulator can
+            reach. Running it as group root gives every guest's QEMU access to whatever the host left
+            group-readable for root.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: group
+            default: libvirt-qemu
+            forbidden: ["root", "+0", "0"]
+          fix: {action: set, value: "$group"}
+          effect: daemon-restart
+          guidance: >-
+            Set group to the distribution's QEMU group (libvirt-qemu on Debian, qemu on RHEL) and restart
+            libvirtd.
+          parameters:
+            - name: group
+              type: string
+              default: libvirt-qemu
+              description: The unprivileged group the fix writes.
+          examples:
+            compliant:
+              - file: |
+                  #group = "libvirt-qemu"
+            noncompliant:
+              - file: |
+                  group = "root"
+              - file: |
+                  group = "0"
+                note: No group is named "0", so libvirt takes it as gid 0.
+        
+        - id: qemu-dynamic-ownership
+          title: Let libvirt hand each guest only its own files
+          severity: medium
+          rationale: >-
+            With dynamic ownership libvirt gives a disk image to the QEMU user only while the guest that
+            uses it runs, and takes it back afterwards. Without it, images must stay permanently readable
+            by the shared QEMU user, so any escaped emulator can open every other guest's disks.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-28]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: dynamic_ownership
+            default: "1"
+            allowed: ["1"]
+          fix: {action: set, value: "1"}
+          effect: daemon-restart
+          guidance: >-
+            Set dynamic_ownership = 1 (libvirt's default) and restart libvirtd. On storage where root cannot
+            chown (root-squashed NFS), give the image files to the QEMU user by hand instead and waive
+            this rule for the host.
+          examples:
+            compliant:
+              - file: |
+                  #dynamic_ownership = 1
+            noncompliant:
+              - file: |
+                  dynamic_ownership = 0
+        
+        - id: qemu-remember-owner
+          title: Restore file ownership when a guest stops
+          severity: low
+          rationale: >-
+            remember_owner records each file's original owner in an extended attribute and restores it
+            when the guest stops, so images and devices do not stay owned by the QEMU user after use.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: remember_owner
+            default: "1"
+            allowed: ["1"]
+          fix: {action: set, value: "1"}
+          effect: daemon-restart
+          guidance: Set remember_owner = 1 (libvirt's default) and restart libvirtd.
+          examples:
+            compliant:
+              - file: |
+                  #remember_owner = 1
+            noncompliant:
+              - file: |
+                  remember_owner = 0
+        
+        - id: qemu-seccomp-sandbox
+          title: Run QEMU under its seccomp sandbox
+          severity: high
+          rationale: >-
+            QEMU's seccomp filter forbids system calls an emulator never needs (spawning programs, changing
+            privileges, loading modules), which narrows what an attacker can do from inside a compromised
+            QEMU process.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: seccomp_sandbox
+            default: "1"
+            forbidden: ["0"]
+          fix: {action: set, value: "1"}
+          effect: daemon-restart
+          guidance: >-
+            Remove seccomp_sandbox = 0 or set it to 1 and restart libvirtd; each guest gets the filter at
+            its next cold boot. Check with `grep Seccomp /proc/<qemu pid>/status` (2 = filtered).
+          examples:
+            compliant:
+              - file: |
+                  #seccomp_sandbox = 1
+            noncompliant:
+              - file: |
+                  seccomp_sandbox = 0
+        
+        - id: qemu-mount-namespace
+          title: Give each QEMU a private /dev
+          severity: high
+          rationale: >-
+            With the mount namespace each QEMU process sees a private /dev holding only the device nodes
+            its own domain uses. `namespaces = [ ]` turns that off, so a compromised emulator sees every
+            device node of the host and depends on permissions alone to stay away from them.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, SC-39]
+          target: host-file
+          check:
+            kind: config-list
+            file: qemu.conf
+            key: namespaces
+            default: ["mount"]
+            contains: ["mount"]
+          fix: {action: set, value: ["mount"]}
+          effect: daemon-restart
+          guidance: >-
+            Set namespaces = [ "mount" ] (or delete the line: that is libvirt's default) and restart
+            libvirtd; guests get the namespace at their next cold boot.
+          examples:
+            compliant:
+              - file: |
+                  #namespaces = [ "mount" ]
+              - file: |
+                  namespaces = [ "mount" ]
+            noncompliant:
+              - file: |
+                  namespaces = [ ]
+                note: The empty list disables the namespace.
+        
+        - id: qemu-cgroup-device-acl-default
+          title: Keep the guest device allow-list at libvirt's default
+          severity: high
+          rationale: >-
+            cgroup_device_acl lists the host device nodes every QEMU process may open besides the ones its
+            domain declares. Each extra entry (a disk, /dev/mem, an RDMA device) is reachable from every
+            guest's emulator, bypassing the per-domain device mediation.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7]
+          target: host-file
+          check:
+            kind: config-list
+            file: qemu.conf
+            key: cgroup_device_acl
+            default: ["/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom", "/dev/ptmx", "/dev/kvm"]
+            subsetOf: "$devices"
+          effect: daemon-restart
+          guidance: >-
+            Remove the extra entries from cgroup_device_acl (or delete the key to get libvirt's default)
+            and give a guest the device it needs in its own XML instead, then restart libvirtd.
+            hvharden does not remove entries because a guest may depend on them; hosts doing RDMA
+            migration add the /dev/infiniband nodes to the rule value `devices`.
+          parameters:
+            - name: devices
+              type: list
+              default: ["/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom", "/dev/ptmx", "/dev/kvm"]
+              description: Device nodes every QEMU process may open (libvirt 9.0's default set).
+          examples:
+            compliant:
+              - file: |
+                  #cgroup_device_acl = [
+                  #    "/dev/null", "/dev/full", "/dev/zero",
+                  #    "/dev/random", "/dev/urandom",
+                  #    "/dev/ptmx", "/dev/kvm"
+                  #]
+              - file: |
+                  cgroup_device_acl = [
+                      "/dev/null", "/dev/full", "/dev/zero",
+                      "/dev/random", "/dev/urandom",
+                      "/dev/ptmx", "/dev/kvm"
+                  ]
+            noncompliant:
+              - file: |
+                  cgroup_device_acl = [ "/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom", "/dev/ptmx", "/dev/kvm", "/dev/mem" ]
+        
+        - id: qemu-set-process-name
+          title: Name each QEMU process after its guest
+          severity: low
+          rationale: >-
+            With set_process_name QEMU shows up as "qemu:NAME" in process listings, audit records and
+            monitoring, so an operator can tell at once which guest a misbehaving or compromised emulator
+            belongs to.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AU-3]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: set_process_name
+            default: "0"
+            allowed: ["1"]
+          fix: {action: set, value: "1"}
+          effect: daemon-restart
+          guidance: >-
+            Set set_process_name = 1 and restart libvirtd; guests show their names from their next start.
+          examples:
+            compliant:
+              - file: |
+                  set_process_name = 1
+            noncompliant:
+              - file: |
+                  #set_process_name = 1
+                note: Absent means libvirt's default, 0 (QEMU keeps its command line as its title).
+        
+        - id: qemu-max-processes
+          title: Bound the processes and threads of the QEMU user
+          severity: low
+          rationale: >-
+            max_processes sets RLIMIT_NPROC for the QEMU user. The limit counts every thread of every
+            guest's QEMU together, because they share one uid. At the default 0 libvirt sets nothing and
+            the kernel's limit (about half of threads-max, hundreds of thousands) applies, so one runaway
+            or compromised emulator can exhaust the host's PID space and starve every other guest.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [SC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: max_processes
+            default: "0"
+            min: 1
+            max: "$limit"
+          fix: {action: set, value: "$limit"}
+          effect: daemon-restart
+          guidance: >-
+            Set max_processes to an organisational limit and restart libvirtd. The default 32768 (the
+            TasksMax Debian gives libvirtd.service itself) covers about 300 guests at about 100 threads
+            each. Because the limit is shared by all guests, size it as guests × (vCPUs + I/O threads + 64
+            worker threads) before lowering it; a guest that cannot create a thread stalls.
+          parameters:
+            - name: limit
+              type: int
+              default: 32768
+              description: The most processes and threads all QEMU processes may have together.
+          examples:
+            compliant:
+              - file: |
+                  max_processes = 32768
+              - file: |
+                  max_processes = 8192
+            noncompliant:
+              - file: |
+                  #max_processes = 0
+                note: Absent means 0, libvirt sets no limit.
+              - file: |
+                  max_processes = 1000000
+        
+        - id: qemu-max-files
+          title: Bound the open files of each QEMU process
+          severity: low
+          rationale: >-
+            max_files sets RLIMIT_NOFILE for each QEMU process. At the default 0 libvirt sets nothing and
+            QEMU inherits whatever limit libvirtd runs with (LimitNOFILE in its unit), so the bound
+            silently depends on the daemon's unit file instead of the hardening profile.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [SC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: max_files
+            default: "0"
+            min: 1
+            max: "$limit"
+          fix: {action: set, value: "$limit"}
+          effect: daemon-restart
+          guidance: >-
+            Set max_files to an organisational limit and restart libvirtd. The default 8192 is the
+            LimitNOFILE Debian's libvirtd.service sets, which QEMU inherits today, so the fix does not
+            change a stock host's effective limit. Guests with many disks or multi-queue NICs may need
+            more; raise the rule value `limit` for them.
+          parameters:
+            - name: limit
+              type: int
+              default: 8192
+              description: The most files one QEMU process may have open.
+          examples:
+            compliant:
+              - file: |
+                  max_files = 8192
+            noncompliant:
+              - file: |
+                  #max_files = 0
+                note: Absent means 0, libvirt sets no limit.
+              - file: |
+                  max_files = 1048576
+        
+        - id: qemu-relaxed-acs-check-off
+          title: Refuse to assign PCI devices that lack ACS isolation
+          severity: high
+          rationale: >-
+            Behind a PCIe switch without Access Control Services, devices can send DMA to each other
+            without passing the IOMMU. relaxed_acs_check = 1 lets libvirt assign such a device anyway, so a
+            guest can reach peer devices still owned by the host or by other guests.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [SC-39, AC-4]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: relaxed_acs_check
+            default: "0"
+            allowed: ["0"]
+          effect: daemon-restart
+          guidance: >-
+            Remove relaxed_acs_check = 1 (the default is 0) and restart libvirtd. hvharden does not change
+            it because guests holding a device behind a non-ACS switch would no longer start; move such
+            devices to a slot whose IOMMU group holds nothing else (see /sys/kernel/iommu_groups) first.
+          examples:
+            compliant:
+              - file: |
+                  #relaxed_acs_check = 1
+                note: Absent means libvirt's default, 0.
+            noncompliant:
+              - file: |
+                  relaxed_acs_check = 1
+        
+        - id: qemu-lock-manager-lockd
+          title: Lock disk images against use by two guests
+          severity: low
+          optIn: true
+          rationale: >-
+            Without a lock manager nothing stops two guests, on one host or on two hosts sharing storage,
+            from opening the same writable disk, which corrupts it and can leak one guest's data into
+            another. virtlockd takes a lock on each disk when a guest starts.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [SC-4]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: lock_manager
+            default: nop
+            allowed: ["lockd", "sanlock"]
+          fix: {action: set, value: lockd}
+          effect: daemon-restart
+          guidance: >-
+            Set lock_manager = "lockd" on every host of a migration pool at once and restart libvirtd
+            (virtlockd.socket must be enabled). On shared storage the file system must support fcntl
+            locks; a guest whose disk is already open elsewhere will then refuse to start, which is the
+            point. Disks meant to be shared need <shareable/>.
+          examples:
+            compliant:
+              - file: |
+                  lock_manager = "lockd"
+            noncompliant:
+              - file: |
+                  #lock_manager = "lockd"
+                note: Absent means no lock manager.
+        
+        - id: qemu-sched-core
+          title: Keep other processes off the SMT siblings of guest vCPUs
+          severity: low
+          optIn: true
+          rationale: >-
+            When SMT stays on, two hardware threads of one core share caches and buffers, and the MDS and
+            L1TF class of attacks can read data across them. Core scheduling places each QEMU's vCPU
+            threads in their own group, so the sibling thread only ever runs the same guest.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4, SC-39]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: sched_core
+            default: none
+            allowed: ["vcpus", "emulator", "full"]
+          fix: {action: set, value: "$mode"}
+          effect: daemon-restart
+          guidance: >-
+            Enable this where SMT is on (/sys/devices/system/cpu/smt/control is "on") and not switched off
+            with nosmt. The kernel must support core scheduling (CONFIG_SCHED_CORE, Linux 5.14+): otherwise
+            libvirt 9.0 refuses to load the QEMU driver. Restart libvirtd; guests are grouped from their
+            next start.
+          parameters:
+            - name: mode
+              type: string
+              default: vcpus
+              allowed: [vcpus, emulator, full]
+              description: What the fix places in the per-guest scheduling group.
+          examples:
+            compliant:
+              - file: |
+                  sched_core = "vcpus"
+            noncompliant:
+              - file: |
+                  #sched_core = "none"
+        
+        # ---------------------------------------------------------------------------------------------
+        # Remote consoles (HY-BF5, B5-2)
+        # ---------------------------------------------------------------------------------------------
+        - id: qemu-vnc-listen-local
+          title: Bind VNC consoles to loopback by default
+          severity: high
+          rationale: >-
+            vnc_listen is the address of every VNC console whose domain does not name one. On 0.0.0.0 each
+            guest's keyboard, screen and often its boot menu are reachable from any network the host is
+            on, usually without encryption or a strong password.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [AC-17, SC-7]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: vnc_listen
+            default: "127.0.0.1"
+            allowed: "$addresses"
+          fix: {action: set, value: "127.0.0.1"}
+          effect: daemon-restart
+          guidance: >-
+            Set vnc_listen = "127.0.0.1" and restart libvirtd, then reach consoles through SSH
+            (virt-viewer and virt-manager over qemu+ssh:// tunnel them). A dedicated management address
+            can be allowed with the rule value `addresses`. Guests pick up the address at their next cold
+            boot.
+          parameters:
+            - name: addresses
+              type: list
+              default: ["127.0.0.1", "::1"]
+              description: Addresses VNC may listen on by default.
+          examples:
+            compliant:
+              - file: |
+                  #vnc_listen = "0.0.0.0"
+                note: Absent means libvirt's default, 127.0.0.1.
+            noncompliant:
+              - file: |
+                  vnc_listen = "0.0.0.0"
+              - file: |
+                  vnc_listen = "::"
+        
+        - id: qemu-spice-listen-local
+          title: Bind SPICE consoles to loopback by default
+          severity: high
+          rationale: >-
+            spice_listen is the address of every SPICE console whose domain does not name one. On 0.0.0.0
+            each guest's display, input and redirected USB devices are reachable from any network the host
+            is on.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [AC-17, SC-7]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: spice_listen
+            default: "127.0.0.1"
+            allowed: "$addresses"
+          fix: {action: set, value: "127.0.0.1"}
+          effect: daemon-restart
+          guidance: >-
+            Set spice_listen = "127.0.0.1" and restart libvirtd, then reach consoles through SSH. A
+            dedicated management address can be allowed with the rule value `addresses`.
+          parameters:
+            - name: addresses
+              type: list
+              default: ["127.0.0.1", "::1"]
+              description: Addresses SPICE may listen on by default.
+          examples:
+            compliant:
+              - file: |
+                  #spice_listen = "0.0.0.0"
+                note: Absent means libvirt's default, 127.0.0.1.
+            noncompliant:
+              - file: |
+                  spice_listen = "0.0.0.0"
+        
+        - id: qemu-vnc-tls
+          title: Encrypt VNC consoles with TLS
+          severity: medium
+          rationale: >-
+            Without TLS, VNC sends keystrokes (including passwords typed into the guest) and the screen in
+            clear text, and its password authentication uses only eight characters. Any local user can
+            also connect to a loopback VNC port that has no password.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-8, AC-17]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: vnc_tls
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            hvharden does not set this: without certificates every guest with a VNC display fails to start.
+            Issue a CA and server certificate into /etc/pki/qemu (ca-cert.pem, server-cert.pem,
+            server-key.pem readable by libvirt-qemu), check that your viewers speak VeNCrypt, then set
+            vnc_tls = 1 and restart libvirtd. Consoles on a unix socket (<listen type='socket'/>) need no
+            TLS; if every guest uses one, waive this rule.
+          examples:
+            compliant:
+              - file: |
+                  vnc_tls = 1
+            noncompliant:
+              - file: |
+                  #vnc_tls = 1
+                note: Absent means libvirt's default, 0.
+        
+        - id: qemu-vnc-tls-x509-verify
+          title: Require client certificates for VNC over TLS
+          severity: medium
+          optIn: true
+          rationale: >-
+            TLS alone encrypts the VNC session but lets anyone connect. With vnc_tls_x509_verify QEMU
+            accepts only viewers holding a certificate from the host's CA, which is the strongest VNC
+            authentication QEMU offers.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [IA-3, AC-17]
+            srg: [SRG-OS-000403-VMM-001640]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: vnc_tls_x509_verify
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            Issue client certificates to the operators' viewers, then set vnc_tls_x509_verify = 1 (or
+            default_tls_x509_verify = 1) and restart libvirtd. hvharden does not set it because viewers
+            without a certificate are then refused. The default 0 applies when neither key is set.
+          examples:
+            compliant:
+              - file: |
+                  vnc_tls_x509_verify = 1
+            noncompliant:
+              - file: |
+                  #vnc_tls_x509_verify = 1
+              - file: |
+                  vnc_tls_x509_verify = 0
+        
+        - id: qemu-vnc-sasl
+          title: Authenticate VNC users with SASL
+          severity: medium
+          optIn: true
+          rationale: >-
+            VNC password authentication is a shared eight-character secret per guest. SASL authenticates
+            each operator individually (Kerberos, SCRAM) and can encrypt the session.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [IA-2, AC-17]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: vnc_sasl
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            Configure /etc/sasl2/qemu.conf with a mechanism and user database, then set vnc_sasl = 1 and
+            restart libvirtd. hvharden does not set it because QEMU cannot start a VNC display without a
+            working SASL configuration.
+          examples:
+            compliant:
+              - file: |
+                  vnc_sasl = 1
+            noncompliant:
+              - file: |
+                  #vnc_sasl = 1
+        
+        - id: qemu-spice-tls
+          title: Encrypt SPICE consoles with TLS
+          severity: medium
+          rationale: >-
+            Without TLS, SPICE carries display, keyboard, clipboard and redirected USB traffic in clear
+            text, and any local user can connect to a loopback port that has no password.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-8, AC-17]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: spice_tls
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            hvharden does not set this: without certificates every guest with a SPICE display fails to
+            start. Issue a CA and server certificate into /etc/pki/qemu (or spice_tls_x509_cert_dir), set
+            spice_tls = 1, restart libvirtd, and give domains <graphics type='spice' defaultMode='secure'>.
+            Hosts without SPICE guests can waive this rule.
+          examples:
+            compliant:
+              - file: |
+                  spice_tls = 1
+            noncompliant:
+              - file: |
+                  #spice_tls = 1
+                note: Absent means libvirt's default, 0.
+        
+        - id: qemu-spice-sasl
+          title: Authenticate SPICE users with SASL
+          severity: medium
+          optIn: true
+          rationale: >-
+            SPICE ticket passwords are shared per guest. SASL authenticates each operator individually.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [IA-2, AC-17]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: spice_sasl
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            Configure /etc/sasl2/qemu.conf, then set spice_sasl = 1 and restart libvirtd. hvharden does not
+            set it because QEMU cannot start a SPICE display without a working SASL configuration.
+          examples:
+            compliant:
+              - file: |
+                  spice_sasl = 1
+            noncompliant:
+              - file: |
+                  #spice_sasl = 1
+        
+        - id: qemu-chardev-tls
+          title: Encrypt TCP character devices with TLS
+          severity: medium
+          optIn: true
+          rationale: >-
+            Serial consoles and channels exposed over TCP carry the guest's console, often including
+            logins, in clear text unless chardev TLS is on.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: chardev_tls
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            Enable this rule on hosts whose guests use <serial type='tcp'> or similar. Install certificates
+            in /etc/pki/qemu (or chardev_tls_x509_cert_dir), set chardev_tls = 1 and restart libvirtd.
+            hvharden does not set it because guests with TCP character devices fail to start without
+            certificates.
+          examples:
+            compliant:
+              - file: |
+                  chardev_tls = 1
+            noncompliant:
+              - file: |
+                  #chardev_tls = 1
+        
+        - id: qemu-default-tls-x509-verify
+          title: Do not switch off TLS client verification for all QEMU services
+          severity: medium
+          rationale: >-
+            default_tls_x509_verify is the fallback for each TLS user's own verify setting. Setting it to 0
+            turns off client-certificate checks for migration, backup and character devices at once, so
+            any peer that reaches the port is accepted.
+          references:
+            function: HY-BF4
+            topic: B4-4
+            sp80053: [IA-3, SC-8]
+            srg: [SRG-OS-000403-VMM-001640]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: default_tls_x509_verify
+            forbidden: ["0"]
+          effect: daemon-restart
+          guidance: >-
+            Remove default_tls_x509_verify = 0 (then each service uses its own default, which verifies
+            for migration, backup and chardevs) and restart libvirtd. hvharden does not change it because
+            peers without a client certificate would be refused.
+          examples:
+            compliant:
+              - file: |
+                  #default_tls_x509_verify = 1
+                note: Absent means each TLS user decides; they verify by default, except VNC.
+              - file: |
+                  default_tls_x509_verify = 1
+            noncompliant:
+              - file: |
+                  default_tls_x509_verify = 0
+        
+        - id: qemu-chardev-tls-x509-verify
+          title: Verify client certificates on TLS character devices
+          severity: medium
+          rationale: >-
+            With chardev_tls_x509_verify = 0 a TLS character device accepts any client, so encryption no
+            longer implies that the peer is authorised to reach the guest's console.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [IA-3, SC-8]
+            srg: [SRG-OS-000403-VMM-001640]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: chardev_tls_x509_verify
+            default: "1"
+            forbidden: ["0"]
+          effect: daemon-restart
+          guidance: >-
+            Remove chardev_tls_x509_verify = 0 (the default verifies) and restart libvirtd once clients have
+            certificates. hvharden does not change it because clients without one would be refused.
+          examples:
+            compliant:
+              - file: |
+                  #chardev_tls_x509_verify = 1
+            noncompliant:
+              - file: |
+                  chardev_tls_x509_verify = 0
+        
+        - id: qemu-nbd-tls
+          title: Encrypt network block devices with TLS
+          severity: medium
+          optIn: true
+          rationale: >-
+            NBD disks carry the guest's disk contents over the network. Without TLS anyone on the path can
+            read or alter them.
+          references:
+            function: HY-BF4
+            topic: B4-4
+            sp80053: [SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: nbd_tls
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            Enable this rule on hosts with NBD disks. Install a client certificate and CA in
+            /etc/pki/qemu (or nbd_tls_x509_cert_dir), set nbd_tls = 1 and restart libvirtd. hvharden does
+            not set it because guests with NBD disks fail to start without certificates and a TLS-capable
+            server.
+          examples:
+            compliant:
+              - file: |
+                  nbd_tls = 1
+            noncompliant:
+              - file: |
+                  #nbd_tls = 1
+        
+        - id: qemu-backup-tls-x509-verify
+          title: Verify client certificates on the backup NBD server
+          severity: medium
+          rationale: >-
+            During a pull-mode backup libvirt exports the guest's disks over NBD. With
+            backup_tls_x509_verify = 0 any client that reaches the port can read them.
+          references:
+            function: HY-BF4
+            topic: B4-4
+            sp80053: [IA-3, SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: backup_tls_x509_verify
+            default: "1"
+            forbidden: ["0"]
+          effect: daemon-restart
+          guidance: >-
+            Remove backup_tls_x509_verify = 0 (the default verifies) and restart libvirtd once the backup
+            client has a certificate.
+          examples:
+            compliant:
+              - file: |
+                  #backup_tls_x509_verify = 1
+            noncompliant:
+              - file: |
+                  backup_tls_x509_verify = 0
+        
+        # ---------------------------------------------------------------------------------------------
+        # Migration (HY-BF4, B4-5)
+        # ---------------------------------------------------------------------------------------------
+        - id: qemu-migrate-tls-force
+          title: Refuse migrations that are not encrypted
+          severity: medium
+          rationale: >-
+            A migration stream holds the guest's entire memory, including keys and credentials. Unless
+            migrate_tls_force is on, a caller that forgets --tls sends it in clear text over the network.
+          references:
+            function: HY-BF4
+            topic: B4-5
+            sp80053: [SC-8, SC-23]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: migrate_tls_force
+            default: "0"
+            allowed: ["1"]
+          effect: daemon-restart
+          guidance: >-
+            Install migration certificates in /etc/pki/qemu (or migrate_tls_x509_cert_dir) on every host of
+            the pool, check that `virsh migrate --tls` works, then set migrate_tls_force = 1 and restart
+            libvirtd. hvharden does not set it because all migrations fail until certificates exist. Hosts
+            that never migrate can waive this rule.
+          examples:
+            compliant:
+              - file: |
+                  migrate_tls_force = 1
+            noncompliant:
+              - file: |
+                  #migrate_tls_force = 0
+                note: Absent means libvirt's default, 0.
+        
+        - id: qemu-migrate-tls-x509-verify
+          title: Verify the peer's certificate on TLS migration
+          severity: medium
+          rationale: >-
+            With migrate_tls_x509_verify = 0 the destination accepts an encrypted migration stream from any
+            client, so a rogue host could push a guest (and its state) into this one.
+          references:
+            function: HY-BF4
+            topic: B4-5
+            sp80053: [IA-3, SC-23]
+            srg: [SRG-OS-000423-VMM-001700]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: migrate_tls_x509_verify
+            default: "1"
+            forbidden: ["0"]
+          effect: daemon-restart
+          guidance: >-
+            Remove migrate_tls_x509_verify = 0 (the default verifies) and restart libvirtd once every host
+            has a client certificate. hvharden does not change it because migrations from hosts without one
+            would be refused.
+          examples:
+            compliant:
+              - file: |
+                  #migrate_tls_x509_verify = 1
+            noncompliant:
+              - file: |
+                  migrate_tls_x509_verify = 0
+        
+        - id: qemu-migration-address-dedicated
+          title: Receive migrations only on the migration network
+          severity: low
+          optIn: true
+          rationale: >-
+            By default an incoming migration listens on every address of the host. Binding it to the
+            migration network's address keeps guest memory off the tenant and management networks.
+          references:
+            function: HY-BF4
+            topic: B4-5
+            sp80053: [SC-7, SC-8]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: migration_address
+            default: "0.0.0.0"
+            forbidden: ["0.0.0.0", "::"]
+          effect: daemon-restart
+          guidance: >-
+            Set migration_address to this host's address on the migration network (and migration_host to
+            its name there), then restart libvirtd. hvharden cannot know that address.
+          examples:
+            compliant:
+              - file: |
+                  migration_address = "192.0.2.10"
+            noncompliant:
+              - file: |
+                  #migration_address = "0.0.0.0"
+                note: Absent means all addresses.
+        
+        # ---------------------------------------------------------------------------------------------
+        # Guest memory in dumps (HY-BF4, B4-10)
+        # ---------------------------------------------------------------------------------------------
+        - id: qemu-dump-guest-core-off
+          title: Keep guest RAM out of QEMU core dumps
+          severity: medium
+          rationale: >-
+            A QEMU core dump that includes guest RAM is a copy of the guest's memory, with its keys and
+            data, in a file on the host. dump_guest_core = 1 puts it there whenever QEMU crashes.
+          references:
+            function: HY-BF4
+            topic: B4-10
+            sp80053: [SC-4, SC-28]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: dump_guest_core
+            default: "0"
+            allowed: ["0"]
+          fix: {action: set, value: "0"}
+          effect: daemon-restart
+          guidance: >-
+            Set dump_guest_core = 0 (libvirt's default) and restart libvirtd. A single guest can still be
+            debugged with <memory dumpCore='on'> while it is investigated.
+          examples:
+            compliant:
+              - file: |
+                  #dump_guest_core = 1
+                note: Absent means libvirt's default, 0.
+            noncompliant:
+              - file: |
+                  dump_guest_core = 1
+        
+        - id: qemu-max-core-zero
+          title: Do not let QEMU write core dumps
+          severity: medium
+          rationale: >-
+            max_core bounds QEMU's core dumps; the default 0 disables them. Any other value lets a crashing
+            emulator leave its memory, and possibly the guest's, on the host's disk.
+          references:
+            function: HY-BF4
+            topic: B4-10
+            sp80053: [SC-4, SC-28]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: max_core
+            default: "0"
+            allowed: ["0"]
+          fix: {action: set, value: "0"}
+          effect: daemon-restart
+          guidance: >-
+            Set max_core = 0 (libvirt's default) and restart libvirtd; guests pick it up at their next
+            start.
+          examples:
+            compliant:
+              - file: |
+                  #max_core = "unlimited"
+                note: Absent means libvirt's default, 0.
+            noncompliant:
+              - file: |
+                  max_core = "unlimited"
+              - file: |
+                  max_core = 17179869184
+        
+        # ---------------------------------------------------------------------------------------------
+        # Logging (HY-BF5, B5-6)
+        # ---------------------------------------------------------------------------------------------
+        - id: qemu-log-timestamp
+          title: Timestamp QEMU's log messages
+          severity: low
+          rationale: >-
+            Each guest's QEMU log is evidence after an incident; without timestamps its messages cannot be
+            correlated with audit records and the host's other logs.
+          references:
+            function: HY-BF5
+            topic: B5-6
+            ipd: ["IPD-20"]
+            sp80053: [AU-3, AU-8]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: log_timestamp
+            default: "1"
+            allowed: ["1"]
+          fix: {action: set, value: "1"}
+          effect: daemon-restart
+          guidance: Set log_timestamp = 1 (libvirt's default) and restart libvirtd.
+          examples:
+            compliant:
+              - file: |
+                  #log_timestamp = 0
+                note: Absent means libvirt's default, 1.
+            noncompliant:
+              - file: |
+                  log_timestamp = 0
+        
+        - id: qemu-stdio-handler-logd
+          title: Send QEMU output through virtlogd
+          severity: medium
+          rationale: >-
+            With stdio_handler = "file" QEMU writes its own log file without a size limit, so a guest that
+            makes QEMU log endlessly can fill the host's disk. virtlogd rotates the logs and keeps them out
+            of QEMU's hands.
+          references:
+            function: HY-BF5
+            topic: B5-6
+            ipd: ["IPD-20"]
+            sp80053: [AU-4, AU-9]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: stdio_handler
+            default: logd
+            allowed: ["logd"]
+          fix: {action: set, value: logd}
+          effect: daemon-restart
+          guidance: >-
+            Set stdio_handler = "logd" (libvirt's default), make sure virtlogd.socket is enabled, and restart
+            libvirtd.
+          examples:
+            compliant:
+              - file: |
+                  #stdio_handler = "logd"
+            noncompliant:
+              - file: |
+                  stdio_handler = "file"
+        
+        # ---------------------------------------------------------------------------------------------
+        # Virtual TPM (platform integrity, PI-1)
+        # ---------------------------------------------------------------------------------------------
+        - id: qemu-swtpm-user-not-root
+          title: Run the vTPM emulator as an unprivileged user
+          severity: medium
+          rationale: >-
+            swtpm holds each guest's virtual TPM, the root of its measured boot. Run as root, a flaw in the
+            emulator's guest-facing interface becomes a host compromise; Debian's default is the tss user.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [AC-6, SI-7]
+          appliesWhen:
+            bootIntegrity: [required, preferred]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: swtpm_user
+            default: tss
+            forbidden: ["root", "+0", "0"]
+          fix: {action: set, value: tss}
+          effect: daemon-restart
+          guidance: >-
+            Set swtpm_user = "tss" (libvirt's default) and restart libvirtd; guests with a vTPM use it from
+            their next start. Existing vTPM state under /var/lib/libvirt/swtpm must be owned by tss.
+          examples:
+            compliant:
+              - file: |
+                  #swtpm_user = "tss"
+            noncompliant:
+              - file: |
+                  swtpm_user = "root"
+        """#),
+        ("sysctl.yaml", #"""
+        # Kernel sysctl rules (lens Sysctl over /etc/sysctl.d/*.conf, then /etc/sysctl.conf). An absent key
+        # means the Debian 12 kernel's (linux 6.1) built-in value, documented in each rule. The fix edits
+        # the file whose definition is effective, or /etc/sysctl.d/90-hvharden.conf when no file sets the
+        # key. /usr/lib/sysctl.d and /run/sysctl.d are not read: a package that sets a key there is not
+        # seen here, though a setting under /etc overrides it.
+        #
+        # hvharden does not run `sysctl --system`; a change applies at the next boot, or at once when the
+        # operator runs it.
+        
+        - id: sysctl-ptrace-scope
+          title: Allow ptrace only to processes with CAP_SYS_PTRACE
+          severity: high
+          rationale: >-
+            Every guest's QEMU runs as the same Unix user, so with classic ptrace rules a compromised QEMU
+            may attach to any other QEMU and read or rewrite that guest's memory. Yama's ptrace_scope = 2
+            allows attaching only with CAP_SYS_PTRACE, which QEMU does not have.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.yama.ptrace_scope
+            default: "0"
+            allowed: "$allowed"
+          fix: {action: set, value: "2"}
+          effect: host-reboot
+          guidance: >-
+            Set kernel.yama.ptrace_scope = 2 and run `sysctl --system` to apply it without a reboot.
+            Debian's kernel starts with Yama's restriction off (0; upstream kernels start at 1). Root can
+            still debug processes; 3 forbids ptrace entirely until the next boot.
+          parameters:
+            - name: allowed
+              type: list
+              default: ["2", "3"]
+              description: Accepted ptrace scopes.
+          examples:
+            compliant:
+              - file: |
+                  kernel.yama.ptrace_scope = 2
+            noncompliant:
+              - file: |
+                  # kernel.yama.ptrace_scope = 2
+                note: Absent means Debian's kernel default, 0.
+              - file: |
+                  kernel.yama.ptrace_scope = 1
+        
+        - id: sysctl-unprivileged-userfaultfd
+          title: Keep userfaultfd kernel-fault handling for privileged users
+          severity: medium
+          rationale: >-
+            userfaultfd lets a process pause the kernel in the middle of copying its memory, which turns
+            many kernel race conditions into reliable exploits for escaping a confined process. With
+            vm.unprivileged_userfaultfd = 0 unprivileged processes, QEMU among them, may only handle
+            faults that happen in user mode.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-39]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: vm.unprivileged_userfaultfd
+            default: "0"
+            allowed: ["0"]
+          fix: {action: set, value: "0"}
+          effect: host-reboot
+          guidance: >-
+            Set vm.unprivileged_userfaultfd = 0 (the default since Linux 5.11) and run `sysctl --system`.
+            Test post-copy migration afterwards: it relies on userfaultfd.
+          examples:
+            compliant:
+              - file: |
+                  # vm.unprivileged_userfaultfd = 1
+                note: Absent means the kernel default, 0.
+            noncompliant:
+              - file: |
+                  vm.unprivileged_userfaultfd = 1
+        
+        - id: sysctl-kptr-restrict
+          title: Hide kernel addresses from every user
+          severity: medium
+          rationale: >-
+            Kernel pointers in /proc and log messages defeat address-space randomisation, the first
+            obstacle an emulator escape into the host kernel has to overcome. kptr_restrict = 2 hides them
+            from everyone.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [SC-39, SI-11]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.kptr_restrict
+            default: "0"
+            allowed: "$allowed"
+          fix: {action: set, value: "2"}
+          effect: host-reboot
+          guidance: >-
+            Set kernel.kptr_restrict = 2 and run `sysctl --system`. Kernel profiling with perf then shows
+            no kernel symbols; allow 1 (hidden from users without CAP_SYSLOG) with the rule value `allowed`
+            if that matters.
+          parameters:
+            - name: allowed
+              type: list
+              default: ["2"]
+              description: Accepted values (1 hides pointers from unprivileged users, 2 from everyone).
+          examples:
+            compliant:
+              - file: |
+                  kernel.kptr_restrict = 2
+            noncompliant:
+              - file: |
+                  # kernel.kptr_restrict = 1
+                note: Absent means the kernel default, 0.
+              - file: |
+                  kernel.kptr_restrict = 1
+        
+        - id: sysctl-dmesg-restrict
+          title: Restrict the kernel log to privileged users
+          severity: low
+          rationale: >-
+            The kernel log holds addresses, device details and error traces that help an attacker aim an
+            escape. dmesg_restrict = 1 limits it to CAP_SYSLOG; Debian's kernels are built with that
+            default.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [SI-11]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.dmesg_restrict
+            default: "1"
+            allowed: ["1"]
+          fix: {action: set, value: "1"}
+          effect: host-reboot
+          guidance: Set kernel.dmesg_restrict = 1 (Debian's default) and run `sysctl --system`.
+          examples:
+            compliant:
+              - file: |
+                  # kernel.dmesg_restrict = 0
+                note: Absent means Debian's build default, 1 (CONFIG_SECURITY_DMESG_RESTRICT).
+            noncompliant:
+              - file: |
+                  kernel.dmesg_restrict = 0
+        
+        - id: sysctl-unprivileged-bpf-disabled
+          title: Keep BPF away from unprivileged processes
+          severity: medium
+          rationale: >-
+            The BPF verifier and JIT run code supplied by user space inside the kernel and have a long
+            history of privilege escalations. An escaped, unprivileged QEMU must not be able to load BPF
+            programs.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, CM-7]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.unprivileged_bpf_disabled
+            default: "2"
+            allowed: ["1", "2"]
+          fix: {action: set, value: "1"}
+          effect: host-reboot
+          guidance: >-
+            Set kernel.unprivileged_bpf_disabled = 1 (off until the next boot) or 2 (off, root may turn it
+            back on; Debian's default through CONFIG_BPF_UNPRIV_DEFAULT_OFF) and run `sysctl --system`.
+          examples:
+            compliant:
+              - file: |
+                  # kernel.unprivileged_bpf_disabled = 0
+                note: Absent means Debian's build default, 2.
+              - file: |
+                  kernel.unprivileged_bpf_disabled = 1
+            noncompliant:
+              - file: |
+                  kernel.unprivileged_bpf_disabled = 0
+        
+        - id: sysctl-kexec-load-disabled
+          title: Forbid loading a new kernel at run time
+          severity: medium
+          rationale: >-
+            kexec replaces the running kernel without passing through firmware and the boot loader, so a
+            root attacker can boot a kernel that was never measured or verified and break the chain of
+            trust the host's boot integrity rests on. kexec_load_disabled = 1 closes that path until the
+            next reboot.
+          references:
+            function: PI
+            topic: PI-1
+            hySR: HY-SR-1 (probable)
+            ipd: ["IPD-3"]
+            sp80053: [SI-7, CM-7]
+          appliesWhen:
+            bootIntegrity: [required, preferred]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.kexec_load_disabled
+            default: "0"
+            allowed: ["1"]
+          fix: {action: set, value: "1"}
+          effect: host-reboot
+          guidance: >-
+            Set kernel.kexec_load_disabled = 1. It cannot be undone without a reboot and it also blocks
+            kdump: systemd-sysctl applies it before kdump-tools loads the crash kernel, so a host that
+            relies on kdump must choose. Such a host can instead rely on lockdown=integrity, which lets
+            only signed kernels be loaded, and waive this rule. Run `sysctl --system` to apply it at once.
+          examples:
+            compliant:
+              - file: |
+                  kernel.kexec_load_disabled = 1
+            noncompliant:
+              - file: |
+                  # kernel.kexec_load_disabled = 1
+                note: Absent means the kernel default, 0.
         """#),
     ]
     static let profiles: [(name: String, text: String)] = [
+        ("nist-800-125a-baseline.yaml", #"""
+        # NIST SP 800-125A Rev 1 baseline for a KVM/libvirt host: every rule of the catalogue whose
+        # posture applies, on a bare-metal host with hardware virtualization and no device passthrough.
+        # Boot integrity is `preferred`: gaps are reported as advisory findings and never changed.
+        # Extend it with your own profile to tailor it (see ARCHITECTURE.md "Profiles").
+        apiVersion: hvharden/v1
+        kind: Profile
+        metadata:
+          name: nist-800-125a-baseline
+          description: NIST SP 800-125A Rev 1 baseline for KVM/QEMU/libvirt hosts.
+        posture:
+          platform: bare-metal
+          virtualization: hardware-assisted
+          bootIntegrity: preferred
+          passthrough:
+            mode: none
+            allowedDevices: []
+            maxDevicesPerDomain: 0
+            allowUSB: false
+        domains:
+          include: ["*"]
+          exclude: []
+        """#),
+        ("nist-800-125a-high.yaml", #"""
+        # NIST SP 800-125A Rev 1 for high-impact systems: the baseline, with an unbroken, measured chain
+        # of trust required from firmware up (PI-1), so boot-integrity gaps are enforced, not advisory.
+        apiVersion: hvharden/v1
+        kind: Profile
+        metadata:
+          name: nist-800-125a-high
+          description: NIST SP 800-125A Rev 1 for high-impact systems; boot integrity required.
+        extends: [nist-800-125a-baseline]
+        posture:
+          bootIntegrity: required
+        """#),
     ]
 }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Compiler
+import Foundation
+import Planner
+
+/// `hvharden plan`: compiles the profiles, reads the host, and shows what `apply` would change,
+/// what needs a person, and what is waived. It never writes to the host.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what apply would change on this host, without changing anything.",
+        discussion: """
+            Compiles the profiles (layered in the order given; none means the catalogue's \
+            defaults), reads the libvirt domains at --connect and the configuration files and \
+            host facts under --root, and prints the changes (+ add, ~ update, - remove), each \
+            with its rule and when it takes effect; the findings that need a person, with what \
+            to do; the waived items; and a summary line. Secrets such as graphics passwords \
+            never appear in any output: they read '(sensitive)'.
+
+            Exit status: 0 when the plan was made, 1 on error. With --detailed-exitcode: 0 when \
+            nothing would change and no unwaived finding remains, 1 on error, 2 when there are \
+            changes or unwaived findings.
+
+            Examples:
+              hvharden plan --profile nist-800-125a-baseline --profile site.yaml
+              hvharden plan --profile profiles/nist-800-125a-baseline.yaml \\
+                  --connect "test:///$PWD/examples/lab/node.xml" --root examples/lab/root
+              hvharden plan --profile site.yaml --format json --out plan.json --detailed-exitcode
+            """
+    )
+
+    @Option(name: .customLong("profile"), help: ArgumentHelp(
+        "A profile file, or the name of a shipped profile; repeat to layer several, in order.", valueName: "file"))
+    var profiles: [String] = []
+
+    @Option(help: ArgumentHelp("The libvirt connection URI.", valueName: "uri"))
+    var connect = "qemu:///system"
+
+    @Option(help: ArgumentHelp(
+        "The directory that stands for '/' when reading configuration files and host facts.", valueName: "dir"))
+    var root = "/"
+
+    @Option(name: .customLong("domain"), help: ArgumentHelp(
+        "Plan only this domain (repeatable); by default, every domain the profile selects.", valueName: "name"))
+    var domains: [String] = []
+
+    @Option(help: "Output format on standard output.")
+    var format: PlanOutputFormat = .text
+
+    @Option(help: ArgumentHelp("Also save the plan as JSON to this file (mode 0600).", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Exit 2 when there are changes or unwaived findings, 0 when there are none.")
+    var detailedExitcode = false
+
+    func run() throws {
+        let plan: Plan
+        do {
+            let compilation = try Compiler.compile(profiles: profiles)
+            Console.report(compilation.warnings)
+            let reader = LiveStateReader(connectURI: connect, root: try Self.directory(root), domainNames: domains)
+            plan = try Planner.plan(policy: compilation.policy, state: try reader.read(policy: compilation.policy))
+            if let out { try OutputFile.writeAtomically(try PlanJSONRenderer.render(plan), to: out) }
+            FileHandle.standardOutput.write(try format.render(plan))
+        } catch {
+            PlanCommand.report(error)
+            throw ExitCode(PlanExitCode.error.rawValue)
+        }
+        let status = PlanExitCode(plan: plan, detailed: detailedExitcode)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

@@ -1,3 +1,0 @@
-import Host
-import CLibvirt
-print("hi")
