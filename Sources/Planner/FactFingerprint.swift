@@ -4,15 +4,18 @@ import Host
 
 /// Flattens host facts into `dotted.key → value` pairs for the plan's basis; lists of objects
 /// (PCI devices, IOMMU groups) are summarised by a hash so the basis stays readable.
-enum FactFingerprint {
-    static func flatten(_ facts: HostFacts) -> [String: String] {
+public enum FactFingerprint {
+    /// Facts that change while a host runs; a saved plan must not go stale because of them.
+    static let volatile: Set<String> = ["memory.hugePagesFree", "ksm.pagesShared", "boot.tainted"]
+
+    public static func flatten(_ facts: HostFacts) -> [String: String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(facts),
               let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return [:] }
         var out: [String: String] = [:]
         walk(value, prefix: "", into: &out)
-        return out
+        return out.filter { !volatile.contains($0.key) }
     }
 
     private static func walk(_ value: JSONValue, prefix: String, into out: inout [String: String]) {

@@ -149,7 +149,7 @@ struct PlanBuilder {
 
     func build(state: ObservedState, basis: Basis) -> Plan {
         let plan = Plan(
-            profileDigest: policy.digest, profiles: policy.sources, connectURI: state.connectURI, root: state.root,
+            profileDigest: policy.digest, profiles: policy.sources, policy: PolicySnapshot(policy), connectURI: state.connectURI, root: state.root,
             changes: changes.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },
             findings: findings.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },
             waived: waived.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },

@@ -49,7 +49,7 @@ public enum Planner {
             _ = kind
             for (path, hash) in file.fingerprints { basis.files[path] = hash }
         }
-        basis.facts = FactFingerprint.flatten(state.facts)
+        basis.facts = state.hostScopeNote == nil ? FactFingerprint.flatten(state.facts) : [:]
 
         let factContext = FactContext(facts: state.facts, posture: policy.posture, parameters: [:], domains: parsed)
         try builder.evaluateHost(files: state.files, factContext: factContext, hostScopeNote: state.hostScopeNote)

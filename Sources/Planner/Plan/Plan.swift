@@ -24,12 +24,14 @@ public struct Plan: Hashable, Sendable, Codable {
     public var pendingRestart: [PendingRestart]
     /// Fingerprints of everything the plan was computed from; `apply` compares them with the host.
     public var basis: Basis
+    /// The compiled policy (rule ids and parameters), so a saved plan can be verified on apply.
+    public var policy: PolicySnapshot
     /// Things the reader should know about the plan's scope (e.g. host rules skipped for a remote URI).
     public var notes: [String]
     public var summary: PlanSummary
 
     public init(
-        profileDigest: String, profiles: [String], connectURI: String, root: String, changes: [Change],
+        profileDigest: String, profiles: [String], policy: PolicySnapshot, connectURI: String, root: String, changes: [Change],
         findings: [Finding], waived: [WaivedItem], pendingRestart: [PendingRestart], basis: Basis,
         notes: [String] = []
     ) {
@@ -44,6 +46,7 @@ public struct Plan: Hashable, Sendable, Codable {
         self.waived = waived
         self.pendingRestart = pendingRestart
         self.basis = basis
+        self.policy = policy
         self.notes = notes
         self.summary = PlanSummary(changes: changes, findings: findings, waived: waived, pendingRestart: pendingRestart)
     }

@@ -70,12 +70,14 @@ public struct ConfigReader {
 }
 
 /// Host file locations under a root, in the order the system reads them.
-struct HostPaths {
-    let root: String
+public struct HostPaths {
+    public let root: String
+
+    public init(root: String) { self.root = root }
 
     /// Existing files of a kind, in load order: sysctl reads /etc/sysctl.d/*.conf by name and
     /// /etc/sysctl.conf last; modprobe reads /etc/modprobe.d/*.conf by name.
-    func files(for kind: ConfigFile) -> [String] {
+    public func files(for kind: ConfigFile) -> [String] {
         switch kind {
         case .sysctl: return confFiles(in: "/etc/sysctl.d") + existing(["/etc/sysctl.conf"])
         case .modprobe: return confFiles(in: "/etc/modprobe.d")
@@ -83,13 +85,13 @@ struct HostPaths {
         }
     }
 
-    func fingerprint(_ hostPath: String) -> String {
+    public func fingerprint(_ hostPath: String) -> String {
         guard let data = FileManager.default.contents(atPath: onDisk(hostPath)) else { return "absent" }
         return Digest.sha256Hex([UInt8](data))
     }
 
-    func onDisk(_ hostPath: String) -> String {
-        root == "/" ? hostPath : (root.hasSuffix("/") ? String(root.dropLast()) : root) + hostPath
+    public func onDisk(_ hostPath: String) -> String {
+        root == "/" || root.isEmpty ? hostPath : (root.hasSuffix("/") ? String(root.dropLast()) : root) + hostPath
     }
 
     private func confFiles(in dir: String) -> [String] {

@@ -1,3 +1,0 @@
-import Testing
-@testable import Applier
-@Test func smoke() { #expect(Bool(true)) }
