@@ -1,0 +1,74 @@
+import CLibXML2
+
+extension XMLDocument {
+    /// The elements an XPath expression selects, in document order; other nodes in the result
+    /// (attributes, text) are skipped. Use `strings(_:relativeTo:)` for their values.
+    /// - Throws: `XMLError` for a bad expression, an undefined prefix, or a result that is not a
+    ///   node-set (`count(...)`: use `evaluate`). See `xmlXPathEvalExpression`.
+    public func select(_ xpath: String, relativeTo context: XMLElement? = nil) throws -> [XMLElement] {
+        try withResult(xpath, relativeTo: context) { result in
+            guard result.pointee.type == XPATH_NODESET else {
+                throw XMLError(message: "XPath '\(xpath)' does not select nodes")
+            }
+            return nodes(of: result)
+                .filter { $0.pointee.type == XML_ELEMENT_NODE }
+                .map { XMLElement(document: self, node: $0) }
+        }
+    }
+
+    /// The text of each selected node: an element's text content, an attribute's value. A result
+    /// that is not a node-set (`string(...)`, `count(...)`) gives one string.
+    public func strings(_ xpath: String, relativeTo context: XMLElement? = nil) throws -> [String] {
+        try withResult(xpath, relativeTo: context) { result in
+            guard result.pointee.type == XPATH_NODESET else {
+                return [consumeXMLString(xmlXPathCastToString(result)) ?? ""]
+            }
+            return nodes(of: result).map { consumeXMLString(xmlNodeGetContent($0)) ?? "" }
+        }
+    }
+
+    /// The value of any XPath expression, e.g. `count(//graphics)`, `boolean(//tpm)`.
+    public func evaluate(_ xpath: String, relativeTo context: XMLElement? = nil) throws -> XPathValue {
+        try withResult(xpath, relativeTo: context) { result in
+            switch result.pointee.type {
+            case XPATH_NODESET: return .nodes(nodes(of: result).count)
+            case XPATH_BOOLEAN: return .boolean(result.pointee.boolval != 0)
+            case XPATH_NUMBER: return .number(result.pointee.floatval)
+            case XPATH_STRING: return .string(result.pointee.stringval.map { String(cString: $0) } ?? "")
+            default: throw XMLError(message: "XPath '\(xpath)' has an unsupported result type")
+            }
+        }
+    }
+
+    /// Evaluates `xpath` with the namespaces registered and the context node set (the document
+    /// node by default), hands the result to `body`, then frees it.
+    private func withResult<T>(
+        _ xpath: String, relativeTo context: XMLElement?, _ body: (xmlXPathObjectPtr) throws -> T
+    ) throws -> T {
+        if let context, context.document !== self {
+            throw XMLError(message: "XPath '\(xpath)': context element '\(context.name)' belongs to another document")
+        }
+        return try XMLErrorCapture.run { capture in
+            guard let xpathContext = xmlXPathNewContext(doc) else {
+                throw XMLError(message: "XPath '\(xpath)': cannot create a context")
+            }
+            defer { xmlXPathFreeContext(xpathContext) }
+            for (prefix, uri) in Self.namespaces {
+                xmlXPathRegisterNs(xpathContext, xmlChars(prefix), xmlChars(uri))
+            }
+            xpathContext.pointee.node = context?.node
+                ?? UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
+            guard let result = xmlXPathEvalExpression(xmlChars(xpath), xpathContext) else {
+                let reason = capture.firstError?.message ?? "invalid expression"
+                throw XMLError(message: "invalid XPath '\(xpath)': \(reason)")
+            }
+            defer { xmlXPathFreeObject(result) }
+            return try body(result)
+        }
+    }
+
+    private func nodes(of result: xmlXPathObjectPtr) -> [xmlNodePtr] {
+        guard let set = result.pointee.nodesetval, let table = set.pointee.nodeTab else { return [] }
+        return (0..<Int(set.pointee.nodeNr)).compactMap { table[$0] }
+    }
+}

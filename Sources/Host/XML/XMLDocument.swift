@@ -1,0 +1,62 @@
+import CLibXML2
+
+/// A parsed libxml2 document, strict and safe for untrusted input.
+///
+/// Parsing uses `XML_PARSE_NONET | XML_PARSE_NOBLANKS` and deliberately not `XML_PARSE_NOENT` or
+/// `XML_PARSE_DTDLOAD`: entities are never substituted and nothing outside the text is read, so an
+/// external entity (`<!ENTITY x SYSTEM "file:///etc/passwd">`) stays an unexpanded reference and
+/// an entity bomb does not grow. Any libxml2 error (not only fatal ones, so also namespace errors)
+/// rejects the document; errors are captured, never printed.
+///
+/// The document owns its `xmlDocPtr`; `XMLElement` handles keep it alive. Not thread-safe: use a
+/// document from one task at a time (it is not `Sendable`).
+public final class XMLDocument {
+    /// Prefixes registered on every XPath evaluation, and usable in `appendChild` names even
+    /// before the document declares them.
+    public static let namespaces: [String: String] = [
+        "qemu": "http://libvirt.org/schemas/domain/qemu/1.0",
+    ]
+
+    let doc: xmlDocPtr
+    /// Nodes unlinked by `remove()` or `setText(_:)`. They are freed with the document rather than
+    /// at once, so an `XMLElement` still pointing at one stays valid instead of dangling.
+    var detached: [xmlNodePtr] = []
+
+    /// libxml2 asks for `xmlInitParser` once before use from several threads.
+    private static let initialized: Void = xmlInitParser()
+
+    /// Parses `string`.
+    /// - Throws: `XMLError` with the line of the first problem. See `xmlReadMemory`.
+    public init(string: String) throws {
+        _ = Self.initialized
+        let bytes = Array(string.utf8)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
+        // The text is already UTF-8 whatever its declaration says, hence the explicit encoding.
+        let (parsed, problem) = XMLErrorCapture.run { capture in
+            let parsed = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    xmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+                }
+            }
+            return (parsed, capture.firstError)
+        }
+        guard let parsed, problem == nil, xmlDocGetRootElement(parsed) != nil else {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw XMLError(
+                message: "malformed XML: \(problem?.message ?? "no root element")",
+                line: problem?.line, column: problem?.column)
+        }
+        doc = parsed
+    }
+
+    deinit {
+        for node in detached { xmlFreeNode(node) }
+        xmlFreeDoc(doc)
+    }
+
+    /// The root element (a parsed document always has one, and `remove()` keeps it).
+    public var root: XMLElement {
+        // Non-nil: checked in init, and XMLElement.remove() refuses to unlink the root.
+        XMLElement(document: self, node: xmlDocGetRootElement(doc)!)
+    }
+}
