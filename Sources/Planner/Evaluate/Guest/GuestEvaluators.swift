@@ -1,2 +1,9 @@
-/// Domain evaluators about the guest's own configuration (graphics, vCPUs).
-let guestDomainEvaluators: [any DomainEvaluator] = []
+/// Domain evaluators about the guest's own configuration (graphics, vCPUs, memory, vTPM).
+let guestDomainEvaluators: [any DomainEvaluator] = [
+    GraphicsListenEvaluator(),
+    GraphicsAuthEvaluator(),
+    VCPUWithinCoresEvaluator(),
+    CurrentMemoryEvaluator(),
+    VTPMEvaluator(),
+    CPUMitigationFeaturesEvaluator(),
+]
