@@ -25,5 +25,7 @@ struct HVHarden: ParsableCommand {
     static let subcommands: [any ParsableCommand.Type] = [
         ValidateCommand.self,
         PlanCommand.self,
+        ApplyCommand.self,
+        RollbackCommand.self,
     ]
 }

@@ -23,9 +23,9 @@ struct PlanCommand: ParsableCommand {
 
             Examples:
               hvharden plan --profile nist-800-125a-baseline --profile site.yaml
+              hvharden plan --profile site.yaml --out plan.json --detailed-exitcode
               hvharden plan --profile profiles/nist-800-125a-baseline.yaml \\
-                  --connect "test:///$PWD/examples/lab/node.xml" --root examples/lab/root
-              hvharden plan --profile site.yaml --format json --out plan.json --detailed-exitcode
+                  --connect "test://$PWD/examples/lab/node.xml" --root examples/lab/root
             """
     )
 

@@ -1,0 +1,49 @@
+import Compiler
+
+/// The line formats of the text plan, one per kind of item.
+extension PlanTextRenderer {
+    /// `~ PATH: BEFORE → AFTER  # RULE (SEVERITY), EFFECT`. A missing value reads `(absent)`.
+    func change(_ c: Change) -> [String] {
+        let path = c.address.path ?? "(the whole \(c.address.kind.rawValue))"
+        let before = c.before ?? "(absent)"
+        let after = c.after ?? "(absent)"
+        return ["\(marker(c.action)) \(path.terminalSafe): \(before.terminalSafe) → \(after.terminalSafe)  "
+            + "# \(c.rule.terminalSafe) (\(c.severity.rawValue)), \(c.effect.phrase)"]
+    }
+
+    /// `! KIND RULE (SEVERITY) at PATH: MESSAGE`, then what to do on the next line.
+    func finding(_ f: Finding) -> [String] {
+        let at = f.address.path.map { " at \($0.terminalSafe)" } ?? ""
+        var lines = ["\(bold("!")) \(f.kind.rawValue) \(f.rule.terminalSafe) (\(f.severity.rawValue))\(at): \(f.message.terminalSafe)"]
+        if !f.guidance.isEmpty {
+            lines.append("  what to do: \(Self.oneLine(f.guidance).terminalSafe)")
+        }
+        return lines
+    }
+
+    /// `= RULE at PATH: REASON (expires DATE)`.
+    func waived(_ w: WaivedItem) -> [String] {
+        let at = w.address.path.map { " at \($0.terminalSafe)" } ?? ""
+        return ["= \(w.rule.terminalSafe)\(at): \(Self.oneLine(w.reason).terminalSafe) (expires \(w.expires.terminalSafe))"]
+    }
+
+    /// Guidance and reasons are YAML paragraphs; folded to one line so a finding stays a block.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    func marker(_ action: Change.Action) -> String {
+        guard colour else { return action.marker }
+        let code: String
+        switch action {
+        case .add: code = TerminalColour.green
+        case .update: code = TerminalColour.yellow
+        case .remove: code = TerminalColour.red
+        }
+        return code + action.marker + TerminalColour.reset
+    }
+
+    func bold(_ text: String) -> String {
+        colour ? TerminalColour.bold + text + TerminalColour.reset : text
+    }
+}
