@@ -1,0 +1,29 @@
+import CLibvirt
+
+/// The run state of a domain, as `virDomainGetState` reports it.
+public enum DomainState: String, Sendable, Codable {
+    case nostate, running, blocked, paused, shutdown, shutoff, crashed, pmsuspended
+
+    /// Maps a raw `virDomainState`; a value newer than this enum reads as `.nostate` rather than failing.
+    init(rawState: Int32) {
+        switch UInt32(bitPattern: rawState) {
+        case VIR_DOMAIN_RUNNING.rawValue: self = .running
+        case VIR_DOMAIN_BLOCKED.rawValue: self = .blocked
+        case VIR_DOMAIN_PAUSED.rawValue: self = .paused
+        case VIR_DOMAIN_SHUTDOWN.rawValue: self = .shutdown
+        case VIR_DOMAIN_SHUTOFF.rawValue: self = .shutoff
+        case VIR_DOMAIN_CRASHED.rawValue: self = .crashed
+        case VIR_DOMAIN_PMSUSPENDED.rawValue: self = .pmsuspended
+        default: self = .nostate
+        }
+    }
+
+    /// Whether a domain in this state has a live instance (libvirt's notion of "active"): a
+    /// shutting-down guest still counts, a shut-off or crashed one does not.
+    public var isActive: Bool {
+        switch self {
+        case .running, .blocked, .paused, .pmsuspended, .shutdown: true
+        case .nostate, .shutoff, .crashed: false
+        }
+    }
+}
