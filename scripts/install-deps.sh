@@ -15,9 +15,12 @@ required=(
     # SwiftPM finds the system libraries through pkg-config; libvirt-dev only *recommends*
     # it, so --no-install-recommends would leave it out on a fresh machine.
     pkg-config
+    # Tests validate JSON output against schemas, and scripts/python-tools.sh makes a venv.
+    python3-jsonschema python3-venv
+    # The tests hold locks from a second process and kill applies at random points.
+    util-linux procps
 )
-# Installed when the archive has them; the build does not depend on them.
-optional=(python3-jsonschema)
+optional=()
 
 is_installed() {
     [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == installed ]]

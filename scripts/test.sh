@@ -8,6 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
 
 bash scripts/install-deps.sh
+bash scripts/python-tools.sh
 bash scripts/start-libvirtd.sh
 hvh_ensure_swift
 

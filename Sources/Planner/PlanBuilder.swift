@@ -59,6 +59,9 @@ struct PlanBuilder {
     }
 
     mutating func evaluateHost(files: [ConfigFile: ObservedFile], factContext: FactContext, hostScopeNote: String?) throws {
+        // Kernel command line rules edit the same two variables; each later rule (in id order,
+        // the order changes are listed and applied) sees the value the earlier ones produce.
+        var files = files
         for selected in policy.rules where selected.rule.target != .domain {
             let rule = selected.rule
             if hostScopeNote != nil, rule.target == .hostFile || rule.target == .hostFact { continue }
@@ -84,6 +87,16 @@ struct PlanBuilder {
                 record(outcome, selected, address: { path in
                     rule.target == .hostFile ? .file(Self.fileOf(rule), key: path) : .host
                 }, domain: nil)
+            }
+            if case .kernelCmdline = rule.check, case .changes(let proposed) = outcome, selected.enforcement == .enforce,
+               policy.waiver(for: rule.id, domain: nil, on: today) == nil {
+                for p in proposed {
+                    guard case .configSet(_, let key, let value) = p.edit else { continue }
+                    var entry = files[.grub]?.entries[key] ?? ConfigEntry(key: key)
+                    entry.present = true
+                    entry.value = value
+                    files[.grub]?.entries[key] = entry
+                }
             }
         }
     }

@@ -1331,7 +1331,7 @@ enum Bundled {
             kind: xml-value
             path: /domain/devices/memballoon
             attribute: model
-            allowed: [$model]
+            allowed: $model
             default: virtio
           fix: {action: set, value: $model}
           effect: next-domain-boot
@@ -3750,13 +3750,15 @@ enum Bundled {
             key: unix_sock_ro_perms
             default: "0777"
             allowed: "$modes"
-          fix: {action: set, value: "0770"}
           effect: daemon-restart
           guidance: >-
-            Set unix_sock_ro_perms = "0770" and restart libvirtd; monitoring accounts then need membership
-            of unix_sock_group. Debian 12 uses socket activation, which ignores this key: also create
-            /etc/systemd/system/libvirtd-ro.socket.d/hvharden.conf with [Socket] SocketMode=0660 and
-            SocketGroup=libvirt, then `systemctl daemon-reload` and restart libvirtd-ro.socket.
+            Debian 12 starts libvirtd through socket activation, which ignores this key, so hvharden does
+            not write it: the file would then claim a mode the socket does not have. Create
+            /etc/systemd/system/libvirtd-ro.socket.d/mode.conf with [Socket] SocketMode=0660 and
+            SocketGroup=libvirt, run `systemctl daemon-reload` and restart libvirtd-ro.socket and
+            libvirtd; also set unix_sock_ro_perms = "0770" (and unix_sock_group = "libvirt") for when the
+            daemon runs without socket activation. Monitoring accounts then need membership of the libvirt
+            group.
           parameters:
             - name: modes
               type: list
