@@ -25,10 +25,12 @@ hvh_step "hvharden validate ${profiles[*]}"
 
 # The test driver needs an absolute path: test:///ABS/PATH/node.xml.
 lab="$PWD/examples/lab"
-hvh_step "hvharden plan (baseline profile against the lab)"
+hvh_step "hvharden plan (baseline profile + the lab's site profile, against the lab)"
 status=0
 "$hvharden" plan \
     --profile profiles/nist-800-125a-baseline.yaml \
+    --profile examples/lab/site.yaml \
+    --detailed-exitcode \
     --connect "test:///$lab/node.xml" \
     --root examples/lab/root || status=$?
 # Like terraform -detailed-exitcode: 0 = nothing to do, 2 = changes or findings (the lab is
