@@ -4568,6 +4568,7 @@ enum Bundled {
             kind: config-value
             file: modprobe
             key: options[. = "kvm_intel"]/nested
+            cpuVendor: intel
             default: "1"
             allowed: ["0", "N", "n", "off"]
           fix: {action: set, value: "0"}
@@ -4609,6 +4610,7 @@ enum Bundled {
             kind: config-value
             file: modprobe
             key: options[. = "kvm_amd"]/nested
+            cpuVendor: amd
             default: "1"
             allowed: ["0", "N", "n", "off"]
           fix: {action: set, value: "0"}
@@ -4647,6 +4649,7 @@ enum Bundled {
             kind: config-value
             file: modprobe
             key: options[. = "kvm_intel"]/ept
+            cpuVendor: intel
             default: "1"
             forbidden: ["0", "N", "n", "off"]
           fix: {action: set, value: "1"}
@@ -4685,6 +4688,7 @@ enum Bundled {
             kind: config-value
             file: modprobe
             key: options[. = "kvm_amd"]/npt
+            cpuVendor: amd
             default: "1"
             forbidden: ["0", "N", "n", "off"]
           fix: {action: set, value: "1"}
@@ -4755,6 +4759,7 @@ enum Bundled {
             kind: config-value
             file: modprobe
             key: options[. = "kvm_intel"]/vmentry_l1d_flush
+            cpuVendor: intel
             default: cond
             allowed: ["always"]
           fix: {action: set, value: always}

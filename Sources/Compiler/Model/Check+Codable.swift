@@ -48,7 +48,7 @@ extension Check: Codable {
         "xml-count": ["select", "max"],
         "xml-every": ["select", "require", "describe"],
         "evaluator": ["name"],
-        "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max"],
+        "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max", "cpuVendor"],
         "config-list": ["file", "key", "default", "subsetOf", "contains"],
         "kernel-cmdline": ["require", "forbid", "cpuVendor"],
         "manual": [],

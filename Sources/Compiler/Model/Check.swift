@@ -104,6 +104,8 @@ public struct ConfigValueCheck: Hashable, Sendable, Codable {
     public var forbidden: ValueRef?
     public var min: ValueRef?
     public var max: ValueRef?
+    /// `intel` or `amd`: the rule applies only on hosts with that CPU vendor (or an unknown one).
+    public var cpuVendor: String?
 }
 
 /// `kind: config-list`.

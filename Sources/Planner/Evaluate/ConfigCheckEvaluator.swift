@@ -9,7 +9,11 @@ struct ConfigCheckEvaluator {
 
     func evaluate(_ check: Check, files: [ConfigFile: ObservedFile], facts: HostFacts) throws -> Outcome {
         switch check {
-        case .configValue(let c): return try value(c, files[c.file] ?? ObservedFile(kind: c.file, fingerprints: [:], entries: [:]))
+        case .configValue(let c):
+            if let vendor = c.cpuVendor, let host = facts.cpu.vendor.flatMap(KernelCmdlineEvaluator.vendorName), host != vendor {
+                return .notApplicable("the host CPU is \(host), not \(vendor)")
+            }
+            return try value(c, files[c.file] ?? ObservedFile(kind: c.file, fingerprints: [:], entries: [:]))
         case .configList(let c): return try list(c, files[c.file] ?? ObservedFile(kind: c.file, fingerprints: [:], entries: [:]))
         case .kernelCmdline(let c): return try KernelCmdlineEvaluator(rule: rule).evaluate(c, files[.grub], facts: facts)
         default: return .notApplicable("check kind '\(check.kind)' is not a host-file check")
