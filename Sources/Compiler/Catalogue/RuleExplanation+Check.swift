@@ -1,0 +1,166 @@
+extension RuleExplanation {
+    static func describe(_ target: RuleTarget) -> String {
+        switch target {
+        case .domain: return "each selected domain's persistent XML definition"
+        case .hostFile: return "a host configuration file, read and edited through Augeas"
+        case .hostFact: return "a read-only observation of the host (/proc, /sys, /dev); never changed"
+        case .manual: return "a step hvharden cannot observe; reported until a profile attests it"
+        }
+    }
+
+    /// `always` or `posture platform is hosted, and bootIntegrity is required or preferred`.
+    static func describe(_ condition: PostureCondition) -> String {
+        let parts = [
+            condition.platform.map { ("platform", $0.map(\.rawValue)) },
+            condition.virtualization.map { ("virtualization", $0.map(\.rawValue)) },
+            condition.bootIntegrity.map { ("bootIntegrity", $0.map(\.rawValue)) },
+            condition.passthrough.map { ("passthrough mode", $0.map(\.rawValue)) },
+        ].compactMap { $0 }.map { field, values in "\(field) is " + values.joined(separator: " or ") }
+        return parts.isEmpty ? "always (any posture)" : "posture " + parts.joined(separator: ", and ")
+    }
+
+    /// When a fix takes effect, as the end of "Takes effect: ...".
+    static func describe(_ effect: Effect) -> String {
+        switch effect {
+        case .immediate: return "at once"
+        case .nextDomainBoot:
+            return "at the domain's next start; a running guest keeps its current configuration until it is shut down and started again"
+        case .daemonRestart: return "after libvirtd restarts"
+        case .hostReboot: return "after the host reboots"
+        case .none: return "not at all, since the rule changes nothing"
+        }
+    }
+
+    /// What the check reads and what it accepts, in words.
+    static func describeCheck(_ rule: Rule) -> String {
+        let value = { (ref: ValueRef) in describe(ref, of: rule) }
+        switch rule.check {
+        case .xmlValue(let c):
+            let subject = c.attribute.map { "The attribute '\($0)' of \(c.path)" } ?? "The text of \(c.path)"
+            var lines = [subject + [
+                c.allowed.map { " must be \(oneOf($0, of: rule))" },
+                c.forbidden.map { " must not be \(oneOf($0, of: rule))" },
+            ].compactMap { $0 }.joined(separator: " and") + "."]
+            if let d = c.default { lines.append("Present without it, libvirt uses '\(d)'.") }
+            switch c.missing {
+            case .compliant: lines.append("A domain without the element complies.")
+            case .noncompliant: lines.append("A domain without the element does not comply.")
+            case .notApplicable: lines.append("The rule does not apply to a domain without the element.")
+            case nil: if let d = c.default { lines.append("A missing element counts as the default '\(d)'.") }
+            }
+            return lines.joined(separator: " ")
+        case .xmlPresent(let c):
+            return "The element \(c.path) must exist in the domain XML."
+        case .xmlAbsent(let c):
+            return "Nothing in the domain XML may match the XPath \(c.select)"
+        case .xmlCount(let c):
+            return "The number of nodes of the domain XML matching the XPath \(c.select) must be at most \(value(c.max))."
+        case .xmlEvery(let c):
+            return "Every node matching the XPath \(c.select) must have \(c.describe), that is, satisfy \(c.require) "
+                + "(a domain where nothing matches is not concerned)."
+        case .evaluator(let c):
+            let input = rule.target == .hostFact ? "the host facts" : "the domain definition"
+            return "The built-in evaluator '\(c.name)' judges \(input), for what an XPath cannot express; "
+                + "the rationale and guidance say what it looks for."
+        case .configValue(let c):
+            var lines = ["In \(describe(c.file)), the key \(c.key)" + [
+                c.allowed.map { " must be \(oneOf($0, of: rule))" },
+                c.forbidden.map { " must not be \(oneOf($0, of: rule))" },
+                c.min.map { " must be at least \(value($0))" },
+                c.max.map { " must be at most \(value($0))" },
+            ].compactMap { $0 }.joined(separator: " and") + "."]
+            lines.append(c.default.map { "When the key is absent, the daemon uses '\($0)'." }
+                ?? "When the key is absent it is unset, which complies only if no value is required.")
+            if let vendor = c.cpuVendor { lines.append("It applies only on hosts with \(vendor) CPUs.") }
+            return lines.joined(separator: " ")
+        case .configList(let c):
+            var lines = ["In \(describe(c.file)), the list \(c.key)" + [
+                c.subsetOf.map { " may hold only \(items($0, of: rule))" },
+                c.contains.map { " must hold all of \(items($0, of: rule))" },
+            ].compactMap { $0 }.joined(separator: " and") + "."]
+            lines.append("When the key is absent, the daemon uses [\(c.default.map { "'\($0)'" }.joined(separator: ", "))].")
+            return lines.joined(separator: " ")
+        case .kernelCmdline(let c):
+            var lines = ["The kernel command line in /etc/default/grub (GRUB_CMDLINE_LINUX and GRUB_CMDLINE_LINUX_DEFAULT)"
+                + [
+                    c.require.isEmpty ? nil : " must carry \(c.require.joined(separator: " "))",
+                    c.forbid.isEmpty ? nil : " must not carry \(c.forbid.joined(separator: " "))",
+                ].compactMap { $0 }.joined(separator: " and") + "."]
+            if let vendor = c.cpuVendor { lines.append("It applies only on hosts with \(vendor) CPUs.") }
+            return lines.joined(separator: " ")
+        case .manual:
+            return "Nothing to observe: the rule is reported with its guidance until a profile attests the step "
+                + "under 'attestations'."
+        }
+    }
+
+    /// What the automatic fix does, or that there is none.
+    static func describeFix(_ rule: Rule) -> String {
+        guard let fix = rule.fix else { return "No automatic fix: a failure is a finding; follow the guidance." }
+        let newValue = fix.value.map { describe($0, of: rule) } ?? "the required value"
+        switch (fix.action, rule.check) {
+        case (.set, .xmlValue(let c)):
+            let subject = c.attribute.map { "the attribute '\($0)' of \(c.path)" } ?? "the text of \(c.path)"
+            return "Sets \(subject) to \(newValue), creating the element if it is missing."
+        case (.set, .configValue(let c)):
+            return "Sets \(c.key) to \(newValue) in \(c.file.writablePath), or in the file that defines it."
+        case (.set, .configList(let c)):
+            return "Sets the list \(c.key) to \(newValue) in \(c.file.writablePath), or in the file that defines it."
+        case (.create, _):
+            return rule.check.path.map { "Creates the missing element \($0)." } ?? "Adds what is missing to the domain XML."
+        case (.remove, _):
+            return "Removes every node the check found."
+        case (.append, _):
+            return "Appends the missing tokens to GRUB_CMDLINE_LINUX and removes the forbidden ones; "
+                + "run update-grub and reboot for the kernel to see them."
+        case (.set, _):
+            return "Sets the checked value to \(newValue)."
+        }
+    }
+
+    /// A literal as it is; a parameter reference by name with its default.
+    static func describe(_ ref: ValueRef, of rule: Rule) -> String {
+        switch ref {
+        case .literal(let value): return value.description
+        case .parameter(let name):
+            let fallback = rule.parameter(named: name).map { " (default \($0.default))" } ?? ""
+            return "the parameter '\(name)'\(fallback)"
+        }
+    }
+
+    /// A list literal as it is; a parameter as "the values of the parameter 'x' (default [...])".
+    private static func items(_ ref: ValueRef, of rule: Rule) -> String {
+        if case .parameter = ref { return "the values of " + describe(ref, of: rule) }
+        return describe(ref, of: rule)
+    }
+
+    /// "one of [...]" for a list, the value itself otherwise.
+    private static func oneOf(_ ref: ValueRef, of rule: Rule) -> String {
+        switch ref {
+        case .literal(.list(let values)) where values.count == 1: return Value.string(values[0]).description
+        case .literal(.list): return "one of " + describe(ref, of: rule)
+        case .parameter(let name) where rule.parameter(named: name)?.type == .list:
+            return "one of the values of " + describe(ref, of: rule)
+        default: return describe(ref, of: rule)
+        }
+    }
+
+    static func describe(_ file: ConfigFile) -> String {
+        switch file {
+        case .sysctl: return "the sysctl settings (/etc/sysctl.conf and /etc/sysctl.d/*.conf; the last definition wins)"
+        case .modprobe: return "the modprobe options (/etc/modprobe.d/*.conf; the last definition wins)"
+        default: return file.writablePath
+        }
+    }
+}
+
+private extension Check {
+    /// The creatable path of an `xml-present` or `xml-value` check.
+    var path: String? {
+        switch self {
+        case .xmlPresent(let c): return c.path
+        case .xmlValue(let c): return c.path
+        default: return nil
+        }
+    }
+}
