@@ -61,7 +61,7 @@ struct PlanCommand: ParsableCommand {
             let reader = LiveStateReader(connectURI: connect, root: try Self.directory(root), domainNames: domains)
             plan = try Planner.plan(policy: compilation.policy, state: try reader.read(policy: compilation.policy))
             if let out { try OutputFile.writeAtomically(try PlanJSONRenderer.render(plan), to: out) }
-            FileHandle.standardOutput.write(try format.render(plan))
+            FileHandle.standardOutput.write(try format.render(plan, policy: compilation.policy))
         } catch {
             PlanCommand.report(error)
             throw ExitCode(PlanExitCode.error.rawValue)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Compiler
 import Foundation
 import Planner
 
@@ -8,8 +9,17 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
     case text
     /// For programs: the plan value, as `docs/plan.schema.json` describes it.
     case json
+    /// For GitHub code scanning and other SARIF 2.1.0 viewers: one result per change and
+    /// unwaived finding, located at the profile line that selected its rule.
+    case sarif
+    /// For CI test reports: one test case per rule and target, failing on changes and findings.
+    case junit
 
-    func render(_ plan: Plan) throws -> Data {
+    /// `plan` rendered in this format. `policy` is the compiled policy the plan was made from:
+    /// SARIF takes its results' locations from it (the profile line that selected each rule).
+    /// Without it, the policy is rebuilt from the plan's snapshot, which has no lines, and
+    /// every result points at the first line of the most specific profile.
+    func render(_ plan: Plan, policy: Policy? = nil) throws -> Data {
         switch self {
         case .text:
             let colour = TerminalColour.isWanted(
@@ -17,6 +27,30 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
             return Data(PlanTextRenderer(colour: colour).render(plan).utf8)
         case .json:
             return try PlanJSONRenderer.render(plan)
+        case .sarif:
+            return try SARIFRenderer(
+                policy: try policy ?? ReportContext.policy(of: plan), hostName: Self.hostName(plan),
+                baseDirectory: FileManager.default.currentDirectoryPath
+            ).render(plan)
+        case .junit:
+            return try JUnitRenderer(policy: try policy ?? ReportContext.policy(of: plan), hostName: Self.hostName(plan)).render(plan)
         }
+    }
+
+    /// Shown under `--format` in `hvharden plan --help`, one line per value.
+    static var allValueDescriptions: [String: String] {
+        [
+            "text": "For people: changes (+ ~ -), findings, waived items and a summary line.",
+            "json": "The plan value, as docs/plan.schema.json describes it (what --out saves).",
+            "sarif": "SARIF 2.1.0 for GitHub code scanning: a result per change and unwaived finding, "
+                + "at the profile line that selected its rule (paths relative to the working directory); "
+                + "waived items are listed in the run's properties, not as results.",
+            "junit": "JUnit XML: a test case per rule and target (domain, file or host), failing on "
+                + "changes and unwaived findings, skipped when waived.",
+        ]
+    }
+
+    private static func hostName(_ plan: Plan) -> String {
+        ReportContext.hostName(connectURI: plan.connectURI, localName: ProcessInfo.processInfo.hostName)
     }
 }

@@ -2,8 +2,8 @@ import Yams
 
 /// `posture:` and `domains:`.
 extension ProfileReader {
-    static let postureKeys = ["platform", "virtualization", "bootIntegrity", "passthrough"]
-    static let passthroughKeys = ["mode", "allowedDevices", "maxDevicesPerDomain", "allowUSB"]
+    static let postureKeys = ProfileKeys.posture
+    static let passthroughKeys = ProfileKeys.passthrough
 
     mutating func readPosture(_ node: Node) -> PostureOverrides {
         var posture = PostureOverrides()
@@ -63,7 +63,7 @@ extension ProfileReader {
     }
 
     mutating func readDomains(_ node: Node, into document: inout ProfileDocument) {
-        guard let fields = fields(of: node, at: "domains", allowed: ["include", "exclude"]) else { return }
+        guard let fields = fields(of: node, at: "domains", allowed: ProfileKeys.domains) else { return }
         if let (_, value) = fields["include"], let globs = stringList(value, at: "domains.include") {
             document.include = Located(globs.map(\.value), at: location(value))
         }

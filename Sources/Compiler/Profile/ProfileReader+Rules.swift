@@ -3,7 +3,7 @@ import Yams
 /// `rules:`: selection (`enable`, `disable`) and parameter refinement (`values`).
 extension ProfileReader {
     mutating func readRules(_ node: Node, into document: inout ProfileDocument) {
-        guard let fields = fields(of: node, at: "rules", allowed: ["enable", "disable", "values"]) else { return }
+        guard let fields = fields(of: node, at: "rules", allowed: ProfileKeys.rules) else { return }
         var seen: [String: Located<Bool>] = [:]
         for (key, enabled) in [("enable", true), ("disable", false)] {
             guard let (_, value) = fields[key], let ids = stringList(value, at: "rules.\(key)") else { continue }

@@ -7,8 +7,8 @@ extension ProfileReader {
         var waivers: [Waiver] = []
         for (index, item) in items.enumerated() {
             let path = "waivers[\(index)]"
-            guard let fields = fields(of: item, at: path, allowed: ["rule", "domains", "reason", "expires"],
-                                      required: ["rule", "reason", "expires"]) else { continue }
+            guard let fields = fields(of: item, at: path, allowed: ProfileKeys.waiver,
+                                      required: ProfileKeys.required["waivers[]"]!) else { continue }
             let rule = fields["rule"].flatMap { ruleID($0.value, at: path) }
             var domains: [String]?
             if let (_, value) = fields["domains"], let globs = stringList(value, at: "\(path).domains") {
@@ -37,8 +37,8 @@ extension ProfileReader {
         var attestations: [Attestation] = []
         for (index, item) in items.enumerated() {
             let path = "attestations[\(index)]"
-            guard let fields = fields(of: item, at: path, allowed: ["rule", "statement", "expires"],
-                                      required: ["rule", "statement"]) else { continue }
+            guard let fields = fields(of: item, at: path, allowed: ProfileKeys.attestation,
+                                      required: ProfileKeys.required["attestations[]"]!) else { continue }
             let rule = fields["rule"].flatMap { ruleID($0.value, at: path) }
             if let rule, let check = catalogue.rule(rule)?.check, check != .manual, let node = fields["rule"]?.value {
                 warning("attestation has no effect: rule '\(rule)' is checked automatically (check kind '\(check.kind)'), "

@@ -7,7 +7,7 @@ import Yams
 /// reports all of a file's mistakes.
 struct ProfileReader {
     static let apiVersion = "hvharden/v1"
-    static let topLevelKeys = ["apiVersion", "kind", "metadata", "extends", "posture", "domains", "rules", "waivers", "attestations"]
+    static let topLevelKeys = ProfileKeys.top
 
     let source: ProfileSource
     /// Rule ids and parameters are checked against it.
@@ -30,7 +30,7 @@ struct ProfileReader {
             error("a profile must be a mapping with 'apiVersion', 'kind' and 'metadata', found \(root.kindDescription)", at: root)
             return nil
         }
-        guard let top = fields(of: root, at: "", allowed: Self.topLevelKeys, required: ["apiVersion", "kind", "metadata"]) else {
+        guard let top = fields(of: root, at: "", allowed: Self.topLevelKeys, required: ProfileKeys.required[""]!) else {
             return nil
         }
         var document = ProfileDocument(source: source, bytes: bytes, apiVersionLocation: location(top["apiVersion"]?.key ?? root))
@@ -65,7 +65,7 @@ struct ProfileReader {
     }
 
     private mutating func readMetadata(_ node: Node, into document: inout ProfileDocument) {
-        guard let metadata = fields(of: node, at: "metadata", allowed: ["name", "description"], required: ["name"]) else { return }
+        guard let metadata = fields(of: node, at: "metadata", allowed: ProfileKeys.metadata, required: ProfileKeys.required["metadata"]!) else { return }
         if let name = metadata["name"]?.value {
             document.name = nonEmptyString(name, at: "metadata.name")
         }

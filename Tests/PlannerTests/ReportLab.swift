@@ -1,0 +1,27 @@
+import Compiler
+import Foundation
+@testable import Planner
+
+/// The lab planned through the library with the baseline and the lab's site profile (which
+/// holds a waiver), on a fixed day, keeping the compiled policy the reports need.
+enum ReportLab {
+    static let profiles = ["profiles/nist-800-125a-baseline.yaml", "examples/lab/site.yaml"].map {
+        Repo.root.appendingPathComponent($0).path
+    }
+
+    static func planAndPolicy(profiles: [String] = profiles) throws -> (plan: Plan, policy: Policy) {
+        let policy = try Compiler.compile(profiles: profiles, today: RenderLab.day).policy
+        let state = try LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root).read(policy: policy)
+        return (try Planner.plan(policy: policy, state: state, today: RenderLab.day), policy)
+    }
+
+    /// JSON text as nested Foundation values, for reading rendered reports.
+    static func object(_ data: Data) throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw NotAnObject()
+        }
+        return object
+    }
+
+    struct NotAnObject: Error {}
+}
