@@ -17,6 +17,8 @@ required=(
     pkg-config
     # Tests validate JSON output against schemas, and scripts/python-tools.sh makes a venv.
     python3-jsonschema python3-venv
+    # virt-xml-validate (libvirt-clients) is a wrapper around xmllint.
+    libxml2-utils
     # The tests hold locks from a second process and kill applies at random points.
     util-linux procps
 )
