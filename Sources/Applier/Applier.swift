@@ -48,13 +48,18 @@ public struct Applier {
 
     /// Applies the plan through `connection` and Augeas under the plan's root.
     public func apply(connection: LibvirtConnection) throws -> ApplyResult {
+        try apply(connection: connection, store: LibvirtDomainStore(connection: connection))
+    }
+
+    /// Applies with domains read and defined through `store` (tests inject one that fails, as a
+    /// lost connection would); verification plans again through `connection`.
+    func apply(connection: LibvirtConnection, store: DomainStore) throws -> ApplyResult {
         let lock = try ApplyLock(stateDirectory: options.stateDirectory, command: "hvharden apply")
         defer { lock.release() }
         let applied = AppliedPlans(stateDirectory: options.stateDirectory)
         if let digest = options.savedPlanDigest {
             if let id = applied.applyID(for: digest) { throw ApplyError.alreadyApplied(id) }
         }
-        let store = LibvirtDomainStore(connection: connection)
         try StalenessCheck(plan: plan, store: store).verify()
         if plan.changes.isEmpty {
             return ApplyResult(applyID: nil, filesWritten: [], domainsDefined: [], effects: ApplyEffects(plan: plan))

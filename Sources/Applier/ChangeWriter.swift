@@ -41,6 +41,8 @@ struct ChangeWriter {
         }
 
         if !files.isEmpty {
+            let paths = HostPaths(root: plan.root)
+            let temporaries = AugeasTemporaries(targets: files.map(paths.onDisk))
             do {
                 let kinds = Set(files.compactMap(Self.kind(of:)))
                 let tree = try AugeasTree(root: plan.root, loads: kinds.sorted { $0.rawValue < $1.rawValue }.map(ConfigReader.load(for:)))
@@ -49,12 +51,18 @@ struct ChangeWriter {
                     for change in fileChanges[file] ?? [] { try editor.apply(change.edit) }
                 }
                 _ = try tree.save()
-            } catch let error as AugeasError {
-                throw failed("files " + files.joined(separator: ", "), Self.describe(error))
             } catch {
-                throw failed("files " + files.joined(separator: ", "), "\(error)")
+                // Augeas saves file by file (each by temporary file and rename): files saved
+                // before the failing one are written, and a save that fails after creating its
+                // temporary file (disk full) leaves it behind. Remove those; report the truth.
+                temporaries.removeNew()
+                for file in files where paths.fingerprint(file) != journal.manifest.files.first(where: { $0.path == file })?.beforeHash {
+                    try? journal.recordAfter(file: file, hash: paths.fingerprint(file))
+                    done.append("file \(file)")
+                }
+                let notWritten = files.filter { !done.contains("file \($0)") }
+                throw failed("files " + notWritten.joined(separator: ", "), (error as? AugeasError).map(Self.describe) ?? "\(error)")
             }
-            let paths = HostPaths(root: plan.root)
             for file in files {
                 try journal.recordAfter(file: file, hash: paths.fingerprint(file))
                 done.append("file \(file)")
@@ -63,17 +71,20 @@ struct ChangeWriter {
         }
 
         for name in domains {
+            var defined = false
             do {
                 let (_, xml) = try store.persistentXML(name: name)
                 let document = try XMLDocument(string: xml)
                 try XMLEditor.apply((domainChanges[name] ?? []).map(\.edit), to: document)
                 try store.define(xml: document.serialize(), validate: true)
+                defined = true
                 let (_, after) = try store.persistentXML(name: name)
                 try journal.recordAfter(domain: name, hash: FileHash.of(Data(after.utf8)))
-            } catch let error as LibvirtError {
-                throw failed("domain '\(name)'", error.message)
             } catch {
-                throw failed("domain '\(name)'", "\(error)")
+                // A connection lost right after the define: the domain is new, only reading it back failed.
+                if defined { done.append("domain '\(name)'") }
+                let object = defined ? "domain '\(name)' (defined, but not read back)" : "domain '\(name)'"
+                throw failed(object, (error as? LibvirtError)?.message ?? "\(error)")
             }
             done.append("domain '\(name)'")
             pause("after-domain")
@@ -89,6 +100,37 @@ struct ChangeWriter {
 
     static func describe(_ error: AugeasError) -> String {
         error.fileErrors.isEmpty ? error.description : error.fileErrors.map(\.description).joined(separator: "; ")
+    }
+}
+
+/// The temporary files Augeas creates next to each target (`<canonical target>.XXXXXX`, by
+/// mkstemp) that did not exist before a save: what a failed save leaves behind.
+struct AugeasTemporaries {
+    let targets: [String]
+    let before: Set<String>
+
+    init(targets onDisk: [String]) {
+        targets = onDisk.map { path in
+            // Augeas names the temporary after the target's canonical path (symlinks resolved).
+            guard let resolved = realpath(path, nil) else { return path }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        before = Set(targets.flatMap(Self.present))
+    }
+
+    func removeNew() {
+        for path in targets.flatMap(Self.present) where !before.contains(path) { unlink(path) }
+    }
+
+    private static func present(_ target: String) -> [String] {
+        let dir = (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { name in
+            name.count == base.count + 7 && name.hasPrefix(base + ".")
+                && name.suffix(6).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }.map { dir + "/" + $0 }
     }
 }
 

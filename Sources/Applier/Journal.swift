@@ -20,7 +20,12 @@ public struct Journal {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let now = Date()
-        let id = formatter.string(from: now) + "-" + String(UInt32.random(in: 0...0xFFFF_FFFF), radix: 16)
+        // The suffix is the sub-second part of the time in hex, so ids sort by creation time even
+        // within one second (`rollback` without an id takes the last); the lock serializes creations.
+        // (The formatter rounds to milliseconds, so it gets the whole second.)
+        let seconds = now.timeIntervalSince1970, whole = seconds.rounded(.down)
+        let fraction = String(UInt32(min((seconds - whole) * 4_294_967_296, 4_294_967_295)), radix: 16)
+        let id = formatter.string(from: Date(timeIntervalSince1970: whole)) + "-" + String(repeating: "0", count: 8 - fraction.count) + fraction
         let dir = base + "/" + id
         try makeDirectory(dir)
         try makeDirectory(dir + "/files")
@@ -42,7 +47,11 @@ public struct Journal {
             guard ids.contains(id) else { throw ApplyError.noJournal("'\(id)' in \(base)") }
             chosen = id
         } else {
-            let applies = try ids.filter { try load(base + "/" + $0).kind == .apply }
+            // A directory without a manifest is an apply killed before its first save: it wrote nothing.
+            let applies = try ids.filter { id in
+                guard FileManager.default.fileExists(atPath: "\(base)/\(id)/manifest.json") else { return false }
+                return try load(base + "/" + id).kind == .apply
+            }
             guard let last = applies.last else { throw ApplyError.noJournal("of any apply in \(base)") }
             chosen = last
         }
