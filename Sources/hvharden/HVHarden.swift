@@ -27,5 +27,10 @@ struct HVHarden: ParsableCommand {
         PlanCommand.self,
         ApplyCommand.self,
         RollbackCommand.self,
+        FactsCommand.self,
+        SummarizeCommand.self,
+        BaselineCommand.self,
+        RulesCommand.self,
+        ExplainCommand.self,
     ]
 }

@@ -1,0 +1,159 @@
+function __hvharden_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __hvharden_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __hvharden_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __hvharden_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __hvharden_parse_tokens -S
+    set -l unparsed_tokens (__hvharden_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'hvharden'
+        __hvharden_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'validate'
+            __hvharden_parse_subcommand -r 1 'version' 'h/help'
+        case 'plan'
+            __hvharden_parse_subcommand 0 'profile=+' 'connect=' 'root=' 'domain=+' 'format=' 'out=' 'detailed-exitcode' 'version' 'h/help'
+        case 'apply'
+            __hvharden_parse_subcommand 1 'profile=+' 'connect=' 'root=' 'domain=+' 'state-dir=' 'auto-approve' 'version' 'h/help'
+        case 'rollback'
+            __hvharden_parse_subcommand 1 'state-dir=' 'force' 'version' 'h/help'
+        case 'facts'
+            __hvharden_parse_subcommand 0 'root=' 'connect=' 'format=' 'version' 'h/help'
+        case 'summarize'
+            __hvharden_parse_subcommand -r 1 'format=' 'version' 'h/help'
+        case 'baseline'
+            __hvharden_parse_subcommand 0 'facts=+' 'from-host' 'connect=' 'root=' 'extends=' 'name=' 'out=' 'out-dir=' 'waiver-days=' 'version' 'h/help'
+        case 'rules'
+            __hvharden_parse_subcommand 0 'profile=+' 'format=' 'all' 'version' 'h/help'
+        case 'explain'
+            __hvharden_parse_subcommand 1 'version' 'h/help'
+        case 'help'
+            __hvharden_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __hvharden_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __hvharden_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __hvharden_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __hvharden_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__hvharden_tokens -p)
+    if test -z "$(__hvharden_tokens -t)"
+        set -l index (count (__hvharden_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'hvharden' -f
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'validate' -d 'Check profiles for mistakes without touching the host.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'plan' -d 'Show what apply would change on this host, without changing anything.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'apply' -d 'Change the host to match a saved plan or the given profiles.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'rollback' -d 'Restore the files and domain definitions an apply changed.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'facts' -d 'Show the host\'s capabilities and posture evidence (read-only).'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'summarize' -d 'Aggregate saved plans from many hosts into one fleet summary.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'baseline' -d 'Write the strongest profile that every given host satisfies, with the waivers each needs today.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'rules' -d 'List the rules that apply, with their severity, references and fix.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'explain' -d 'Explain one rule: why it matters, what it checks and fixes, and its examples.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_positional "hvharden" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden validate" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden validate" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan"' -l 'profile' -d 'A profile file, or the name of a shipped profile; repeat to layer several, in order.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan" connect' -l 'connect' -d 'The libvirt connection URI.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan" root' -l 'root' -d 'The directory that stands for \'/\' when reading configuration files and host facts.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan"' -l 'domain' -d 'Plan only this domain (repeatable); by default, every domain the profile selects.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan" format' -l 'format' -d 'Output format on standard output.' -rfka 'text json sarif junit'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan" out' -l 'out' -d 'Also save the plan as JSON to this file (mode 0600).' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan" detailed-exitcode' -l 'detailed-exitcode' -d 'Exit 2 when there are changes or unwaived findings, 0 when there are none.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden plan" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden apply"' -l 'profile' -d 'Plan from this profile first (repeatable, layered in order).' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden apply" connect' -l 'connect' -d 'The libvirt connection URI (with --profile).' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden apply" root' -l 'root' -d 'The directory that stands for \'/\' (with --profile).' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden apply"' -l 'domain' -d 'Only this domain (repeatable; with --profile).' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden apply" state-dir' -l 'state-dir' -d 'Where the lock, journals and applied-plan records live.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden apply" auto-approve' -l 'auto-approve' -d 'Apply without asking (required when no terminal is attached).'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden apply" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden apply" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rollback" state-dir' -l 'state-dir' -d 'Where the journals live.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rollback" force' -l 'force' -d 'Also restore objects that changed since the apply.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rollback" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rollback" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden facts" root' -l 'root' -d 'The directory that stands for \'/\' when reading host facts.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden facts" connect' -l 'connect' -d 'The libvirt connection URI (default: qemu:///system, optional).' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden facts" format' -l 'format' -d 'Output format on standard output.' -rfka 'json yaml'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden facts" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden facts" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden summarize" format' -l 'format' -d 'Output format on standard output: a table, or the summary as JSON.' -rfka 'text json'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden summarize" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden summarize" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline"' -l 'facts' -d 'Facts files written by \'hvharden facts --format json\', one per host.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" from-host' -l 'from-host' -d 'Also include this machine: its facts under --root and its domains at --connect.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" connect' -l 'connect' -d 'The libvirt connection URI for --from-host.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" root' -l 'root' -d 'The directory that stands for \'/\' when reading facts for --from-host.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" extends' -l 'extends' -d 'A profile the baseline extends: a shipped profile\'s name or a file.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" name' -l 'name' -d 'The shared profile\'s metadata.name, and its file name in --out-dir.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" out' -l 'out' -d 'Write the shared profile to this file (default: standard output, or DIR/NAME.yaml with --out-dir).' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" out-dir' -l 'out-dir' -d 'Also write one profile per host, DIR/HOST.yaml, holding that host\'s waivers.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" waiver-days' -l 'waiver-days' -d 'Days until the generated waivers expire.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden baseline" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rules"' -l 'profile' -d 'A profile file, or the name of a shipped profile; repeat to layer several, in order.' -rfka ''
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rules" format' -l 'format' -d 'Output format on standard output.' -rfka 'text json'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rules" all' -l 'all' -d 'List every rule of the catalogue, not only those the policy selects.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rules" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden rules" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden explain" version' -l 'version' -d 'Show the version.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden explain" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvharden' -n '__hvharden_should_offer_completions_for_flags_or_options "hvharden help" version' -l 'version' -d 'Show the version.'
