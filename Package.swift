@@ -26,9 +26,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark's floor reader and domain fixtures (bench/README.md); not part of the product.
+        .executableTarget(
+            name: "hvharden-floor",
+            dependencies: [
+                "Compiler", "Planner", "Host",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "bench/floor"
+        ),
         .testTarget(name: "CompilerTests", dependencies: ["Compiler"], exclude: ["Fixtures"]),
         .testTarget(name: "HostTests", dependencies: ["Host"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "Host"], exclude: ["Golden"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "Host"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,7 @@ required=(
     libxml2-utils
     # The tests hold locks from a second process and kill applies at random points.
     util-linux procps
+    time # bench/run.sh reads each run's peak RSS from /usr/bin/time
 )
 optional=()
 

@@ -153,6 +153,16 @@ struct PlanBuilder {
             guidance: "Exclude the domain in the profile's domains.exclude, or manage it with a tool for its driver."))
     }
 
+    /// Takes over what `other` (the builder of one domain) accumulated, after what this one holds:
+    /// merging domains in name order gives the items in the order one sequential pass would.
+    mutating func merge(_ other: PlanBuilder) {
+        changes += other.changes
+        findings += other.findings
+        waived += other.waived
+        pending += other.pending
+        secrets.formUnion(other.secrets)
+    }
+
     /// Remembers secret values (graphics passwords) so that no output can carry them.
     mutating func collectSecrets(_ document: XMLDocument) {
         for value in (try? document.strings("//@passwd | //@password")) ?? [] where !value.isEmpty {
@@ -160,14 +170,46 @@ struct PlanBuilder {
         }
     }
 
-    func build(state: ObservedState, basis: Basis) -> Plan {
-        let plan = Plan(
+    /// The plan, items sorted by address then rule, secrets scrubbed. The items move into the
+    /// plan and are sorted and scrubbed in place: with thousands of domains a copy of them is
+    /// tens of megabytes. The builder is empty afterwards.
+    mutating func build(state: ObservedState, basis: Basis) -> Plan {
+        changes.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        findings.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        waived.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        pending.sort { $0.domain < $1.domain }
+        var plan = Plan(
             profileDigest: policy.digest, profiles: policy.sources, policy: PolicySnapshot(policy), connectURI: state.connectURI, root: state.root,
-            changes: changes.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },
-            findings: findings.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },
-            waived: waived.sorted { ($0.address, $0.rule) < ($1.address, $1.rule) },
-            pendingRestart: pending.sorted { $0.domain < $1.domain }, basis: basis,
+            changes: take(&changes), findings: take(&findings), waived: take(&waived),
+            pendingRestart: take(&pending), basis: basis,
             notes: state.hostScopeNote.map { [$0] } ?? [])
-        return SecretScrubber(secrets: secrets).scrub(plan)
+        SecretScrubber(secrets: take(&secrets)).scrub(&plan)
+        return plan
     }
+
+    /// Reserves room for `counts` more items, before merging many domains' builders into this one.
+    mutating func reserve(adding counts: (changes: Int, findings: Int, waived: Int, pending: Int)) {
+        changes.reserveCapacity(changes.count + counts.changes)
+        findings.reserveCapacity(findings.count + counts.findings)
+        waived.reserveCapacity(waived.count + counts.waived)
+        pending.reserveCapacity(pending.count + counts.pending)
+    }
+
+    /// How many items of each kind this builder holds.
+    var counts: (changes: Int, findings: Int, waived: Int, pending: Int) {
+        (changes.count, findings.count, waived.count, pending.count)
+    }
+}
+
+/// `value`, leaving an empty one behind, so the caller holds the only reference to its storage.
+private func take<T: RangeReplaceableCollection>(_ value: inout T) -> T {
+    let taken = value
+    value = T()
+    return taken
+}
+
+private func take(_ value: inout Set<String>) -> Set<String> {
+    let taken = value
+    value = []
+    return taken
 }

@@ -1,33 +1,39 @@
 /// Defence in depth for secrets: rules already print `(sensitive)` for values they mark, and this
 /// replaces any secret seen in the observed XML (graphics passwords) wherever it might still
 /// appear in a plan's text fields, so no renderer or saved plan can carry one.
+///
+/// With thousands of domains there are thousands of secrets and tens of thousands of texts, so
+/// a text is scanned once against all secrets at a time (`SecretTrie`), never once per secret.
 struct SecretScrubber {
-    let secrets: Set<String>
+    private let trie: SecretTrie
+
+    init(secrets: Set<String>) {
+        trie = SecretTrie(secrets)
+    }
 
     func scrub(_ plan: Plan) -> Plan {
-        guard !secrets.isEmpty else { return plan }
         var plan = plan
-        plan.changes = plan.changes.map { c in
-            var c = c
-            c.before = c.before.map(scrub)
-            c.after = c.after.map(scrub)
-            c.edit = scrub(c.edit)
-            return c
-        }
-        plan.findings = plan.findings.map { f in
-            var f = f
-            f.message = scrub(f.message)
-            return f
-        }
+        scrub(&plan)
         return plan
     }
 
-    func scrub(_ text: String) -> String {
-        var text = text
-        for secret in secrets where text.contains(secret) {
-            text = text.replacingOccurrences(of: secret, with: Redaction.sensitive)
+    /// Scrubs `plan` in place: a plan of thousands of domains is not copied to be scrubbed.
+    func scrub(_ plan: inout Plan) {
+        guard !trie.isEmpty else { return }
+        for index in plan.changes.indices {
+            plan.changes[index].before = plan.changes[index].before.map(scrub)
+            plan.changes[index].after = plan.changes[index].after.map(scrub)
+            plan.changes[index].edit = scrub(plan.changes[index].edit)
         }
-        return text
+        for index in plan.findings.indices {
+            plan.findings[index].message = scrub(plan.findings[index].message)
+        }
+    }
+
+    /// `text` with every secret in it replaced by `(sensitive)`; where secrets overlap, the one
+    /// that starts first (the longest of those) is replaced.
+    func scrub(_ text: String) -> String {
+        trie.replacing(in: text, with: Redaction.sensitive)
     }
 
     private func scrub(_ edit: Edit) -> Edit {
@@ -37,13 +43,5 @@ struct SecretScrubber {
         case .configSet(let f, let k, let v): return .configSet(file: f, key: k, value: scrub(v))
         default: return edit
         }
-    }
-}
-
-import Foundation
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        components(separatedBy: target).joined(separator: replacement)
     }
 }

@@ -56,12 +56,15 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let plan: Plan
         do {
+            let reader = LiveStateReader(connectURI: connect, root: try Self.directory(root), domainNames: domains)
+            // Listing the domains costs libvirt a round trip per domain: it runs while the
+            // profiles compile.
+            let listing = reader.startListing()
             let compilation = try Compiler.compile(profiles: profiles)
             Console.report(compilation.warnings)
-            let reader = LiveStateReader(connectURI: connect, root: try Self.directory(root), domainNames: domains)
-            plan = try Planner.plan(policy: compilation.policy, state: try reader.read(policy: compilation.policy))
+            plan = try Planner.plan(policy: compilation.policy, listing: listing)
             if let out { try OutputFile.writeAtomically(try PlanJSONRenderer.render(plan), to: out) }
-            FileHandle.standardOutput.write(try format.render(plan, policy: compilation.policy))
+            try format.write(plan, policy: compilation.policy, to: .standardOutput)
         } catch {
             PlanCommand.report(error)
             throw ExitCode(PlanExitCode.error.rawValue)

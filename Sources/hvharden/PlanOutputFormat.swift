@@ -37,6 +37,19 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
         }
     }
 
+    /// Writes `plan` in this format to `handle`. Text is streamed as it is rendered: the text
+    /// of thousands of domains is megabytes, and holding it (twice, as a string and as `Data`)
+    /// would set the peak memory of `hvharden plan`.
+    func write(_ plan: Plan, policy: Policy? = nil, to handle: FileHandle) throws {
+        guard self == .text else { return handle.write(try render(plan, policy: policy)) }
+        let colour = TerminalColour.isWanted(
+            outputIsTerminal: isatty(handle.fileDescriptor) == 1, environment: ProcessInfo.processInfo.environment)
+        var output = BufferedTextOutput(handle)
+        PlanTextRenderer(colour: colour).render(plan, to: &output)
+        output.flush()
+        if let error = output.error { throw error }
+    }
+
     /// Shown under `--format` in `hvharden plan --help`, one line per value.
     static var allValueDescriptions: [String: String] {
         [

@@ -49,22 +49,32 @@ extension XMLDocument {
             throw XMLError(message: "XPath '\(xpath)': context element '\(context.name)' belongs to another document")
         }
         return try XMLErrorCapture.run { capture in
-            guard let xpathContext = xmlXPathNewContext(doc) else {
-                throw XMLError(message: "XPath '\(xpath)': cannot create a context")
-            }
-            defer { xmlXPathFreeContext(xpathContext) }
-            for (prefix, uri) in Self.namespaces {
-                xmlXPathRegisterNs(xpathContext, xmlChars(prefix), xmlChars(uri))
-            }
+            let xpathContext = try reusableContext(for: xpath)
+            // An evaluation may leave its own context node, size and position behind.
+            xpathContext.pointee.contextSize = -1
+            xpathContext.pointee.proximityPosition = -1
             xpathContext.pointee.node = context?.node
                 ?? UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
-            guard let result = xmlXPathEvalExpression(xmlChars(xpath), xpathContext) else {
+            guard let result = XPathCache.current.evaluate(xpath, in: xpathContext) else {
                 let reason = capture.firstError?.message ?? "invalid expression"
                 throw XMLError(message: "invalid XPath '\(xpath)': \(reason)")
             }
             defer { xmlXPathFreeObject(result) }
             return try body(result)
         }
+    }
+
+    /// This document's XPath context with the namespaces registered, made on first use.
+    private func reusableContext(for xpath: String) throws -> xmlXPathContextPtr {
+        if let xpathContext { return xpathContext }
+        guard let made = xmlXPathNewContext(doc) else {
+            throw XMLError(message: "XPath '\(xpath)': cannot create a context")
+        }
+        for (prefix, uri) in Self.namespaces {
+            xmlXPathRegisterNs(made, xmlChars(prefix), xmlChars(uri))
+        }
+        xpathContext = made
+        return made
     }
 
     private func nodes(of result: xmlXPathObjectPtr) -> [xmlNodePtr] {

@@ -21,6 +21,10 @@ public final class XMLDocument {
     /// Nodes unlinked by `remove()` or `setText(_:)`. They are freed with the document rather than
     /// at once, so an `XMLElement` still pointing at one stays valid instead of dangling.
     var detached: [xmlNodePtr] = []
+    /// The XPath context, made on the first query and reused by the next ones: making one
+    /// registers every XPath function in a fresh hash table, which costs more than evaluating a
+    /// short expression, and a planner asks dozens of questions of each document.
+    var xpathContext: xmlXPathContextPtr?
 
     /// libxml2 asks for `xmlInitParser` once before use from several threads.
     private static let initialized: Void = xmlInitParser()
@@ -50,6 +54,7 @@ public final class XMLDocument {
     }
 
     deinit {
+        if let xpathContext { xmlXPathFreeContext(xpathContext) }
         for node in detached { xmlFreeNode(node) }
         xmlFreeDoc(doc)
     }

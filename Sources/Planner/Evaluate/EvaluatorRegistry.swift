@@ -14,19 +14,28 @@ public protocol FactEvaluator: Sendable {
     func evaluate(_ rule: Rule, _ context: FactContext) -> Outcome
 }
 
-/// What a fact rule sees: the host facts, the posture, the rule's parameters and the parsed
-/// definitions of all selected domains (for aggregate checks such as memory overcommit).
-public struct FactContext {
+/// What a fact rule sees: the host facts, the posture, the rule's parameters and the sizes of
+/// all selected domains (for aggregate checks such as memory overcommit).
+///
+/// The sizes are read from each definition once, while the planner evaluates that domain, so
+/// the parsed documents of thousands of domains need not stay in memory until the host rules run.
+public struct FactContext: Sendable {
     public var facts: HostFacts
     public var posture: Posture
     public var parameters: [String: Value]
-    public var domains: [(name: String, document: XMLDocument)]
+    public var domains: [DomainSizing]
 
     public init(facts: HostFacts, posture: Posture, parameters: [String: Value], domains: [(name: String, document: XMLDocument)]) {
+        self.init(
+            facts: facts, posture: posture, parameters: parameters,
+            sizings: domains.map { DomainSizing(name: $0.name, document: $0.document) })
+    }
+
+    public init(facts: HostFacts, posture: Posture, parameters: [String: Value], sizings: [DomainSizing]) {
         self.facts = facts
         self.posture = posture
         self.parameters = parameters
-        self.domains = domains
+        self.domains = sizings
     }
 }
 

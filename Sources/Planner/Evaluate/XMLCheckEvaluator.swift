@@ -19,7 +19,7 @@ struct XMLCheckEvaluator {
     }
 
     private func value(_ c: XMLValueCheck, _ document: XMLDocument) throws -> Outcome {
-        guard let path = CreatablePath(c.path) else { throw PlanError.invalidRule(rule.id, "path '\(c.path)' is not a creatable path") }
+        guard let path = CreatablePath.cached(c.path) else { throw PlanError.invalidRule(rule.id, "path '\(c.path)' is not a creatable path") }
         let element = try path.find(in: document)
         var raw: String?
         if let element {
@@ -58,7 +58,7 @@ struct XMLCheckEvaluator {
     }
 
     private func present(_ c: XMLPresentCheck, _ document: XMLDocument) throws -> Outcome {
-        guard let path = CreatablePath(c.path) else { throw PlanError.invalidRule(rule.id, "path '\(c.path)' is not a creatable path") }
+        guard let path = CreatablePath.cached(c.path) else { throw PlanError.invalidRule(rule.id, "path '\(c.path)' is not a creatable path") }
         if try path.find(in: document) != nil { return .compliant }
         let problem = "\(c.path) is missing"
         guard rule.fix?.action == .create else { return .finding(problem) }
@@ -91,12 +91,36 @@ struct XMLCheckEvaluator {
         let nodes = try document.select(c.select)
         if nodes.isEmpty { return .notApplicable("nothing matches \(c.select)") }
         var failing: [String] = []
-        for node in nodes {
-            if case .boolean(let ok) = try document.evaluate("boolean(\(c.require))", relativeTo: node), ok { continue }
-            failing.append(node.path)
+        if Self.usesContextPosition(c.require) {
+            // The context position differs between a predicate and a lone evaluation: ask per node.
+            for node in nodes {
+                if case .boolean(let ok) = try document.evaluate("boolean(\(c.require))", relativeTo: node), ok { continue }
+                failing.append(node.path)
+            }
+        } else {
+            // One query instead of one per node: in a predicate the context node is each selected
+            // node, as in `boolean(require)` evaluated relative to it.
+            failing = try document.select("(\(c.select))[not(\(c.require))]").map(\.path)
         }
         if failing.isEmpty { return .compliant }
         return .finding("\(failing.count) of \(nodes.count) lack \(c.describe): \(failing.joined(separator: ", "))")
+    }
+}
+
+extension XMLCheckEvaluator {
+    /// Whether an expression may read the context position or size (`position()`, `last()`),
+    /// which a predicate sets and a lone evaluation does not. Any mention of the names counts
+    /// (XPath allows a space before the parenthesis); a false alarm only costs speed.
+    static func usesContextPosition(_ expression: String) -> Bool {
+        var expression = expression
+        return expression.withUTF8 { bytes in
+            // A plain scan: the generic `firstRange(of:)` costs more than the query it guards.
+            [Array("position".utf8), Array("last".utf8)].contains { word in
+                bytes.count >= word.count && (0...(bytes.count - word.count)).contains { start in
+                    word.indices.allSatisfy { bytes[start + $0] == word[$0] }
+                }
+            }
+        }
     }
 }
 

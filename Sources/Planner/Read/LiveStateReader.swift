@@ -5,61 +5,51 @@ import Host
 /// Reads the live host for a policy: the selected domains through libvirt (persistent XML with
 /// INACTIVE|SECURE, live XML when running), the needed config keys through Augeas under `root`,
 /// and the host facts under `root`.
-public struct LiveStateReader {
+///
+/// The three are read at the same time: the facts and the config files on threads of their own
+/// while the domains are listed, and the domains' XML by `fetchWorkers` threads sharing the one
+/// connection. A libvirt RPC mostly waits on the daemon, so several in flight keep the daemon
+/// busy on every core. The result, and the first error (in the order a sequential read would
+/// meet it), do not depend on the number of threads. To plan, `Planner.plan(policy:reader:today:)`
+/// reads the same way but frees each domain's XML once it is evaluated, and
+/// `startListing()` lets the listing run while the profiles compile.
+public struct LiveStateReader: Sendable {
     public var connectURI: String
     public var root: String
     /// Domain names given with `--domain`; empty means every domain the profile selects.
     public var domainNames: [String]
+    /// Threads fetching domains over the one connection. libvirtd serves up to five calls of one
+    /// client at a time (`max_client_requests`); on two cores four keep both busy
+    /// (bench/README.md has the measurements).
+    public var fetchWorkers: Int
 
-    public init(connectURI: String, root: String = "/", domainNames: [String] = []) {
+    public init(connectURI: String, root: String = "/", domainNames: [String] = [], fetchWorkers: Int = 4) {
         self.connectURI = connectURI
         self.root = root
         self.domainNames = domainNames
+        self.fetchWorkers = max(1, fetchWorkers)
     }
 
     public func read(policy: Policy) throws -> ObservedState {
-        let connection: LibvirtConnection
-        do {
-            connection = try LibvirtConnection(uri: connectURI)
-        } catch let error as LibvirtError {
-            throw PlanError.connection(uri: connectURI, error)
-        }
-        defer { connection.close() }
-        return try read(policy: policy, connection: connection)
+        // The host is read while the connection opens and lists (a test-driver node file is
+        // parsed then).
+        let host = HostReading(self, policy)
+        let listed = try DomainListing.list(connectURI)
+        defer { listed.connection.close() }
+        return try read(policy: policy, domains: listed.domains, host: host)
     }
 
     public func read(policy: Policy, connection: LibvirtConnection) throws -> ObservedState {
-        let all: [LibvirtDomain]
-        do {
-            all = try connection.listAllDomains()
-        } catch let error as LibvirtError {
-            throw PlanError.connection(uri: connectURI, error)
-        }
-        let known = Set(all.map(\.name))
-        if let missing = domainNames.first(where: { !known.contains($0) }) {
-            throw PlanError.unknownDomain(missing, uri: connectURI)
-        }
-        var selected: [ObservedDomain] = []
-        var unselected: [String] = []
-        for domain in all {
-            let wanted = domainNames.isEmpty ? policy.domains.selects(domain.name) : domainNames.contains(domain.name)
-            guard wanted else { unselected.append(domain.name); continue }
-            do {
-                let persistent = try domain.persistentXML()
-                let live = domain.isActive ? try domain.liveXML() : nil
-                selected.append(ObservedDomain(
-                    name: domain.name, uuid: domain.uuid, state: domain.state, isActive: domain.isActive,
-                    persistentXML: persistent, liveXML: live))
-            } catch let error as LibvirtError {
-                throw PlanError.domain(name: domain.name, error)
-            }
-        }
-        let note = hostScopeNote()
-        let files = note == nil ? try ConfigReader(root: root).read(ConfigQuery(policy: policy)) : [:]
-        let facts = note == nil ? HostFactsReader(root: root).read() : HostFactsReader(root: "/nonexistent-root").read()
-        return ObservedState(
-            connectURI: connectURI, root: root, domains: selected, unselectedDomains: unselected.sorted(),
-            files: files, facts: facts, hostScopeNote: note)
+        let host = HostReading(self, policy)
+        return try read(policy: policy, domains: DomainScan.list(connection, uri: connectURI), host: host)
+    }
+
+    private func read(policy: Policy, domains all: [LibvirtDomain], host: HostReading) throws -> ObservedState {
+        let scan = try DomainScan(self, policy, domains: all)
+        var domains: [ObservedDomain] = []
+        domains.reserveCapacity(scan.outputs.count)
+        for output in scan.outputs { domains.append(try output.get()) }
+        return try host.state(connectURI: connectURI, root: root, domains: domains, unselected: scan.unselected)
     }
 
     /// Host-file and fact rules describe the machine at `root`. With a remote URI and the local
@@ -71,7 +61,8 @@ public struct LiveStateReader {
 
     /// The host part of a libvirt URI when it names another machine (`qemu+ssh://h/system`).
     static func remoteHost(_ uri: String) -> String? {
-        guard let components = URLComponents(string: uri), let host = components.host, !host.isEmpty else { return nil }
+        guard let components = URLComponents(string: uri), var host = components.host, !host.isEmpty else { return nil }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return ["localhost", "127.0.0.1", "::1"].contains(host) ? nil : host
     }
 }

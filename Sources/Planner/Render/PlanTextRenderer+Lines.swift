@@ -29,7 +29,15 @@ extension PlanTextRenderer {
 
     /// Guidance and reasons are YAML paragraphs; folded to one line so a finding stays a block.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // ASCII text (all of the catalogue's) is split on its bytes: the same words as splitting
+        // on `Character.isWhitespace`, without classifying every character of thousands of
+        // findings through the Unicode tables.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        // Tab, line feed, vertical tab, form feed, carriage return, space: ASCII's White_Space.
+        let words = text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+        return words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
     }
 
     func marker(_ action: Change.Action) -> String {

@@ -22,14 +22,25 @@ public struct PlanTextRenderer: Sendable {
 
     /// The whole plan, ending in a newline.
     public func render(_ plan: Plan) -> String {
-        var lines = header(plan)
-        lines += changes(plan)
-        lines += findings(plan)
-        lines += waived(plan)
-        lines += pendingRestarts(plan)
-        lines += notes(plan)
-        lines += ["", bold(plan.summary.sentence)]
-        return lines.joined(separator: "\n") + "\n"
+        var text = ""
+        // Untouched capacity costs address space, not memory; a short guess would copy the text
+        // each time it doubles.
+        text.reserveCapacity(1024 + 512 * (plan.changes.count + plan.findings.count + plan.waived.count))
+        render(plan, to: &text)
+        return text
+    }
+
+    /// The whole plan written line by line to `output`, e.g. a `BufferedTextOutput` on standard
+    /// output: a plan of thousands of domains is megabytes of text, which then need not be held
+    /// in memory at all.
+    public func render(_ plan: Plan, to output: inout some TextOutputStream) {
+        output.writeLines(header(plan))
+        changes(plan, into: &output)
+        findings(plan, into: &output)
+        waived(plan, into: &output)
+        output.writeLines(pendingRestarts(plan))
+        output.writeLines(notes(plan))
+        output.writeLines(["", bold(plan.summary.sentence)])
     }
 
     private func header(_ plan: Plan) -> [String] {
@@ -40,20 +51,25 @@ public struct PlanTextRenderer: Sendable {
         ]
     }
 
-    private func changes(_ plan: Plan) -> [String] {
+    private func changes(_ plan: Plan, into text: inout some TextOutputStream) {
         guard !plan.changes.isEmpty else {
-            return ["", plan.findings.isEmpty ? "No changes. The host matches the policy." : "No changes. The findings below need a person."]
+            text.writeLines(["", plan.findings.isEmpty ? "No changes. The host matches the policy." : "No changes. The findings below need a person."])
+            return
         }
         let legend = "\(marker(.add)) add, \(marker(.update)) update, \(marker(.remove)) remove"
-        return section(bold("Changes") + " (\(legend)):", plan.changes, address: \.address, line: change)
+        section(bold("Changes") + " (\(legend)):", plan.changes, address: \.address, line: change, into: &text)
     }
 
-    private func findings(_ plan: Plan) -> [String] {
-        section(bold("Findings (apply does not change these; each says what to do):"), plan.findings, address: \.address, line: finding)
+    private func findings(_ plan: Plan, into text: inout some TextOutputStream) {
+        section(
+            bold("Findings (apply does not change these; each says what to do):"), plan.findings, address: \.address,
+            line: finding, into: &text)
     }
 
-    private func waived(_ plan: Plan) -> [String] {
-        section(bold("Waived (failing, but covered by a waiver in the profile):"), plan.waived, address: \.address, line: waived)
+    private func waived(_ plan: Plan, into text: inout some TextOutputStream) {
+        section(
+            bold("Waived (failing, but covered by a waiver in the profile):"), plan.waived, address: \.address,
+            line: waived, into: &text)
     }
 
     private func pendingRestarts(_ plan: Plan) -> [String] {
@@ -70,28 +86,50 @@ public struct PlanTextRenderer: Sendable {
     /// A titled section with one block per object, in the plan's order (domains by name, then
     /// files by path, then the host); empty when there are no items. The title comes styled: the changes title holds coloured markers, whose reset would end
     /// an enclosing bold.
-    private func section<Item>(_ title: String, _ items: [Item], address: (Item) -> Address, line: (Item) -> [String]) -> [String] {
-        guard !items.isEmpty else { return [] }
-        var lines = ["", title]
-        for group in Self.grouped(items, by: address) {
-            lines.append("")
-            lines.append("  " + bold(group.object.object.terminalSafe))
-            for item in group.items { lines += line(item).map { "    " + $0 } }
+    private func section<Item>(
+        _ title: String, _ items: [Item], address: (Item) -> Address, line: (Item) -> [String],
+        into text: inout some TextOutputStream
+    ) {
+        guard !items.isEmpty else { return }
+        text.writeLines(["", title])
+        for group in Self.groupedIndices(items, by: address) {
+            text.writeLines(["", "  " + bold(group.object.object.terminalSafe)])
+            for index in group.indices {
+                for itemLine in line(items[index]) {
+                    text.write("    ")
+                    text.write(itemLine)
+                    text.write("\n")
+                }
+            }
         }
-        return lines
     }
 
     /// Items grouped by the object their address names, objects in address order and items in
     /// their given order within each object.
     static func grouped<Item>(_ items: [Item], by address: (Item) -> Address) -> [(object: Address, items: [Item])] {
+        groupedIndices(items, by: address).map { group in (group.object, group.indices.map { items[$0] }) }
+    }
+
+    /// `grouped(_:by:)` as positions in `items`, so rendering does not copy every item once more.
+    static func groupedIndices<Item>(_ items: [Item], by address: (Item) -> Address) -> [(object: Address, indices: [Int])] {
         var order: [Address] = []
-        var byObject: [Address: [Item]] = [:]
-        for item in items {
+        var byObject: [Address: [Int]] = [:]
+        for (index, item) in items.enumerated() {
             var object = address(item)
             object.path = nil
             if byObject[object] == nil { order.append(object) }
-            byObject[object, default: []].append(item)
+            byObject[object, default: []].append(index)
         }
         return order.sorted().map { ($0, byObject[$0] ?? []) }
+    }
+}
+
+extension TextOutputStream {
+    /// Writes each line and a newline after it.
+    fileprivate mutating func writeLines(_ lines: [String]) {
+        for line in lines {
+            write(line)
+            write("\n")
+        }
     }
 }

@@ -18,7 +18,7 @@ struct MemoryOvercommitEvaluator: FactEvaluator {
         var sizes: [(name: String, bytes: UInt64)] = []
         var unreadable: [String] = []
         for domain in context.domains {
-            if let bytes = MemorySize.domainMemory(domain.document) {
+            if let bytes = domain.memoryBytes {
                 sizes.append((domain.name, bytes))
             } else {
                 unreadable.append("'\(domain.name)'")
@@ -27,9 +27,16 @@ struct MemoryOvercommitEvaluator: FactEvaluator {
         if !unreadable.isEmpty {
             return .finding("the <memory> of \(unreadable.joined(separator: ", ")) is missing or has an unknown unit, so over-commit cannot be evidenced")
         }
-        let total = sizes.reduce(UInt64(0)) { $0 + $1.bytes }
-        let ram = totalKiB * 1024
-        let reserve = UInt64(max(0, reserveMiB)) * 1_048_576
+        // Saturating: libvirt accepts up to 2^53 - 1 KiB per guest, so three such guests overflow
+        // a byte count; any total that large exceeds every host anyway.
+        let total = sizes.reduce(UInt64(0)) { sum, size in
+            let (next, overflow) = sum.addingReportingOverflow(size.bytes)
+            return overflow ? .max : next
+        }
+        let (ramBytes, ramOverflow) = totalKiB.multipliedReportingOverflow(by: 1024)
+        let ram = ramOverflow ? UInt64.max : ramBytes
+        let (reserveBytes, reserveOverflow) = UInt64(max(0, reserveMiB)).multipliedReportingOverflow(by: 1_048_576)
+        let reserve = reserveOverflow ? UInt64.max : reserveBytes
         let budget = ram > reserve ? ram - reserve : 0
         if total <= budget { return .compliant }
         let each = sizes.sorted { $0.name < $1.name }

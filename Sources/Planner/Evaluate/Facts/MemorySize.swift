@@ -30,7 +30,7 @@ enum MemorySize {
 
     /// The `<memory>` of a domain definition in bytes; nil when absent or unreadable.
     static func domainMemory(_ document: XMLDocument) -> UInt64? {
-        guard let element = try? document.select("/domain/memory").first else { return nil }
+        guard let element = try? CreatablePath.cached("/domain/memory")?.find(in: document) else { return nil }
         return bytes(value: element.text, unit: element.attribute("unit"))
     }
 

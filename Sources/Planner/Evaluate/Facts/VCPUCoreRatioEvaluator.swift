@@ -19,13 +19,16 @@ struct VCPUCoreRatioEvaluator: FactEvaluator {
         }
         var counts: [(name: String, vcpus: Int)] = []
         for domain in context.domains {
-            guard let vcpus = Self.vcpus(domain.document) else {
+            guard let vcpus = domain.vcpus else {
                 return .finding("the <vcpu> of '\(domain.name)' is not a number, so the vCPU ratio cannot be evidenced")
             }
             counts.append((domain.name, vcpus))
         }
         let total = counts.reduce(0) { $0 + $1.vcpus }
-        if total <= maxPerCore * cores { return .compliant }
+        // A profile may set an absurd maxVcpuPerCore: a product past Int's range is no limit
+        // (or, if negative, allows nothing) rather than a trap.
+        let (allowed, overflow) = maxPerCore.multipliedReportingOverflow(by: cores)
+        if overflow ? maxPerCore > 0 : total <= allowed { return .compliant }
         let each = counts.sorted { $0.name < $1.name }.map { "'\($0.name)' \($0.vcpus)" }.joined(separator: ", ")
         let threads = context.facts.cpu.logicalCPUs.map { " (\($0) logical CPUs)" } ?? ""
         let ratio = Double(total) / Double(cores)
@@ -36,7 +39,7 @@ struct VCPUCoreRatioEvaluator: FactEvaluator {
 
     /// `<vcpu>`'s text; libvirt gives a domain without the element one vCPU.
     static func vcpus(_ document: XMLDocument) -> Int? {
-        guard let element = try? document.select("/domain/vcpu").first else { return 1 }
+        guard let element = try? CreatablePath.cached("/domain/vcpu")?.find(in: document) else { return 1 }
         return Int(element.text.trimmingWhitespace)
     }
 

@@ -45,9 +45,11 @@ struct GraphicsConsole {
             }
         }
         // The attribute mirrors the first address listen; when it is alone (hand-written XML)
-        // or disagrees, it still names an address QEMU may be given.
+        // or disagrees, it still names an address QEMU may be given. libvirt ignores (and
+        // drops) it when the first listen is a socket, a network or none, so it does too.
+        let firstType = listens.first.map { $0.attribute("type") ?? "address" }
         if let legacy = element.attribute("listen")?.trimmingWhitespace, !legacy.isEmpty,
-           !endpoints.contains(.address(legacy)) {
+           firstType == nil || firstType == "address", !endpoints.contains(.address(legacy)) {
             endpoints.append(.address(legacy))
         }
         if endpoints.isEmpty {
