@@ -8,20 +8,32 @@ import Glibc
 /// temporary file in the same directory, created with its final mode, written, fsynced, then
 /// renamed over the target, and the directory fsynced.
 public enum AtomicFile {
+    /// Why a file could not be written: the file, the step that failed and the system's reason.
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var step: String
+        public var code: Int32
+
+        public var description: String {
+            "cannot write '\(path)': \(step) failed: \(String(cString: strerror(code)))"
+        }
+    }
+
     public static func write(_ data: Data, to path: String, mode: mode_t, owner: (uid_t, gid_t)? = nil) throws {
         let dir = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
-        var template = Array("\(dir)/.\(base).hvharden-XXXXXX".utf8CString)
+        func failure(_ step: String, _ code: Int32 = errno) -> WriteError { WriteError(path: path, step: step, code: code) }
+        var template = Array("\(dir.isEmpty ? "." : dir)/.\(base).hvharden-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw ApplyError.io("cannot create a temporary file in '\(dir)'", errno) }
+        guard fd >= 0 else { throw failure("create") }
         let temp = String(cString: template)
         var ok = false
         defer {
             if !ok { unlink(temp) }
         }
-        guard fchmod(fd, mode) == 0 else { let e = errno; close(fd); throw ApplyError.io("cannot set the mode of '\(temp)'", e) }
+        guard fchmod(fd, mode) == 0 else { let e = errno; close(fd); throw failure("chmod", e) }
         if let (uid, gid) = owner, fchown(fd, uid, gid) != 0 {
-            let e = errno; close(fd); throw ApplyError.io("cannot set the owner of '\(temp)'", e)
+            let e = errno; close(fd); throw failure("chown", e)
         }
         let written = data.withUnsafeBytes { buffer -> Int in
             var offset = 0
@@ -32,12 +44,12 @@ public enum AtomicFile {
             }
             return offset
         }
-        guard written == data.count else { let e = errno; close(fd); throw ApplyError.io("cannot write '\(temp)'", e) }
-        guard fsync(fd) == 0 else { let e = errno; close(fd); throw ApplyError.io("cannot sync '\(temp)'", e) }
+        guard written == data.count else { let e = errno; close(fd); throw failure("write", e) }
+        guard fsync(fd) == 0 else { let e = errno; close(fd); throw failure("fsync", e) }
         close(fd)
-        guard rename(temp, path) == 0 else { throw ApplyError.io("cannot rename '\(temp)' to '\(path)'", errno) }
+        guard rename(temp, path) == 0 else { throw failure("rename") }
         ok = true
-        let dfd = open(dir, O_RDONLY | O_DIRECTORY)
+        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 }

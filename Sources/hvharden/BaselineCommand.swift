@@ -1,4 +1,5 @@
 import ArgumentParser
+import Applier
 import Foundation
 import Planner
 
@@ -82,7 +83,7 @@ struct BaselineCommand: ParsableCommand {
                     FileHandle.standardOutput.write(Data(file.text.utf8))
                     continue
                 }
-                try OutputFile.writeAtomically(Data(file.text.utf8), to: path, mode: 0o644)
+                try AtomicFile.write(Data(file.text.utf8), to: path, mode: 0o644)
             }
             report(baseline, files, toStandardError: files.contains { $0.path == nil })
         } catch {

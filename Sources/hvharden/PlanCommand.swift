@@ -1,5 +1,6 @@
 import ArgumentParser
 import Compiler
+import Applier
 import Foundation
 import Planner
 
@@ -63,7 +64,7 @@ struct PlanCommand: ParsableCommand {
             let compilation = try Compiler.compile(profiles: profiles)
             Console.report(compilation.warnings)
             plan = try Planner.plan(policy: compilation.policy, listing: listing)
-            if let out { try OutputFile.writeAtomically(try PlanJSONRenderer.render(plan), to: out) }
+            if let out { try AtomicFile.write(try PlanJSONRenderer.render(plan), to: out, mode: 0o600) }
             try format.write(plan, policy: compilation.policy, to: .standardOutput)
         } catch {
             PlanCommand.report(error)
