@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The pipeline, innermost first (docs/architecture.md):
+//   Compiler → Planner → Applier      pure: values in, values out, the world behind protocols
+//   XMLKit, HostModel, Digests        values and small C wrappers the pure targets may use
+//   Host → LiveHost                   the edge: libvirt and Augeas, and the adapters that
+//                                     implement the Planner's and the Applier's protocols
+//   HVHardenCLI → hvharden            the command line
 let package = Package(
     name: "hvharden",
     platforms: [.macOS(.v13)],
@@ -15,30 +21,45 @@ let package = Package(
         .systemLibrary(name: "CLibvirt", pkgConfig: "libvirt", providers: [.apt(["libvirt-dev"])]),
         .systemLibrary(name: "CAugeas", pkgConfig: "augeas", providers: [.apt(["libaugeas-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "Compiler", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Host", dependencies: ["CLibvirt", "CAugeas", "CLibXML2"]),
-        .target(name: "Planner", dependencies: ["Compiler", "Host"]),
-        .target(name: "Applier", dependencies: ["Planner", "Host"]),
-        .executableTarget(
-            name: "hvharden",
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "Digests", dependencies: ["COpenSSL"]),
+        .target(name: "XMLKit", dependencies: ["CLibXML2"]),
+        .target(name: "HostModel"),
+        .target(name: "Compiler", dependencies: ["Digests", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Planner", dependencies: ["Compiler", "XMLKit", "HostModel", "Digests"]),
+        .target(name: "Applier", dependencies: ["Planner"]),
+
+        .target(name: "Host", dependencies: ["CLibvirt", "CAugeas", "CLibXML2", "XMLKit", "HostModel"]),
+        .target(name: "LiveHost", dependencies: ["Host", "Planner", "Applier", "Digests"]),
+
+        .target(
+            name: "HVHardenCLI",
             dependencies: [
-                "Compiler", "Planner", "Applier", "Host",
+                "Compiler", "Planner", "Applier", "LiveHost", "Digests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "hvharden", dependencies: ["HVHardenCLI"]),
         // The benchmark's floor reader and domain fixtures (bench/README.md); not part of the product.
         .executableTarget(
             name: "hvharden-floor",
             dependencies: [
-                "Compiler", "Planner", "Host",
+                "Compiler", "Planner", "Host", "LiveHost", "XMLKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "bench/floor"
         ),
-        .testTarget(name: "CompilerTests", dependencies: ["Compiler"], exclude: ["Fixtures"]),
-        .testTarget(name: "HostTests", dependencies: ["Host"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "Host"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier"]),
+        // The command line with fault-injection hooks for the Applier's kill tests; tests only.
+        .executableTarget(name: "hvharden-faults", dependencies: ["HVHardenCLI", "Applier"], path: "Tests/FaultInjector"),
+
+        .target(name: "TestSupport", dependencies: ["Compiler", "Planner", "Digests", "HostModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HostTests", dependencies: ["Host", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "TestSupport"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "TestSupport"]),
+        .testTarget(name: "LiveHostTests", dependencies: ["LiveHost", "Host", "Planner", "Applier", "TestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["HVHardenCLI", "LiveHost", "Planner", "Applier", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

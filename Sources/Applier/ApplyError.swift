@@ -1,5 +1,4 @@
 import Foundation
-import Host
 import Planner
 
 /// Why an apply or rollback did not complete. Each case names the objects involved; none of
@@ -7,13 +6,14 @@ import Planner
 public enum ApplyError: Error, CustomStringConvertible {
     case locked(path: String, holder: ApplyLock.Holder?)
     case io(String, Int32)
-    case unknownFormat(Int)
-    case versionMismatch(plan: String, tool: String)
     case alreadyApplied(String)
     case stale([String])
     case notConfirmed
     case planning(PlanError)
-    case writeFailed(object: String, reason: String, done: [String], notDone: [String])
+    /// Some objects could not be written; the others were (`done`), and were verified.
+    case writeFailed(failed: [(object: String, reason: String)], done: [String], notConverged: [String])
+    case backupFailed(object: String, reason: String)
+    case noStore(ResourceKind)
     case notConverged([String])
     case noJournal(String)
     case changedSinceApply([String])
@@ -24,10 +24,6 @@ public enum ApplyError: Error, CustomStringConvertible {
             return "another apply holds the lock '\(path)'" + (holder.map { " (\($0))" } ?? "")
         case .io(let message, let code):
             return "\(message): \(String(cString: strerror(code)))"
-        case .unknownFormat(let v):
-            return "saved plan has format version \(v); this hvharden reads version \(Plan.currentFormatVersion)"
-        case .versionMismatch(let plan, let tool):
-            return "saved plan was made by hvharden \(plan); this is hvharden \(tool): plan again"
         case .alreadyApplied(let id):
             return "saved plan was already applied (apply \(id)); plan again"
         case .stale(let reasons):
@@ -36,8 +32,17 @@ public enum ApplyError: Error, CustomStringConvertible {
             return "apply cancelled: not confirmed (use --auto-approve when no terminal is attached)"
         case .planning(let e):
             return "\(e)"
-        case .writeFailed(let object, let reason, let done, let notDone):
-            return "cannot write \(object): \(reason)\n  done: \(done.isEmpty ? "nothing" : done.joined(separator: ", "))\n  not done: \(notDone.isEmpty ? "nothing" : notDone.joined(separator: ", "))"
+        case .writeFailed(let failed, let done, let notConverged):
+            var lines = failed.map { "cannot write \($0.object): \($0.reason)" }
+            lines.append("  done: \(done.isEmpty ? "nothing" : done.joined(separator: ", "))")
+            lines.append("  not done: " + failed.map(\.object).joined(separator: ", "))
+            if !notConverged.isEmpty { lines.append("  not converged: " + notConverged.joined(separator: ", ")) }
+            lines.append("  (the journal is kept for rollback)")
+            return lines.joined(separator: "\n")
+        case .backupFailed(let object, let reason):
+            return "cannot back up \(object) before writing (nothing was written): \(reason)"
+        case .noStore(let kind):
+            return "this hvharden cannot write objects of kind '\(kind)'"
         case .notConverged(let objects):
             return "apply did not converge for: " + objects.joined(separator: ", ") + " (the journal is kept for rollback)"
         case .noJournal(let what):

@@ -1,4 +1,3 @@
-import Compiler
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -52,9 +51,4 @@ public enum AtomicFile {
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
-}
-
-/// SHA-256 of bytes, as the plan's basis records them.
-public enum FileHash {
-    public static func of(_ data: Data) -> String { SHA256.hex([UInt8](data)) }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import Planner
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The record of one apply or rollback under `STATE/journal/<id>/` (directory 0700, files
-/// 0600): a copy of every file (bytes, mode, owner) and every domain definition (with secrets)
-/// taken *before* anything was written, and a manifest saying what was to be done and what was.
+/// 0600): a copy of every object it changes (a file's bytes, mode and owner; a domain's
+/// definition with its secrets), taken through the object's store *before* anything is written, and a manifest saying what was to be done and what was.
 /// `rollback` restores from it; it stays usable if the process is killed at any point.
 public struct Journal {
     public let directory: String
@@ -28,11 +29,10 @@ public struct Journal {
         let id = formatter.string(from: Date(timeIntervalSince1970: whole)) + "-" + String(repeating: "0", count: 8 - fraction.count) + fraction
         let dir = base + "/" + id
         try makeDirectory(dir)
-        try makeDirectory(dir + "/files")
-        try makeDirectory(dir + "/domains")
+        try makeDirectory(dir + "/objects")
         let manifest = JournalManifest(
             id: id, kind: kind, createdAt: ISO8601DateFormatter().string(from: now), connectURI: connectURI,
-            root: root, planDigest: planDigest, status: .started, files: [], domains: [])
+            root: root, planDigest: planDigest, status: .started, objects: [])
         var journal = Journal(directory: dir, manifest: manifest)
         try journal.save()
         return journal
@@ -63,6 +63,11 @@ public struct Journal {
         guard let data = FileManager.default.contents(atPath: dir + "/manifest.json") else {
             throw ApplyError.noJournal("manifest in \(dir)")
         }
+        struct Header: Decodable { var formatVersion: Int }
+        if let header = try? JSONDecoder().decode(Header.self, from: data), header.formatVersion != JournalManifest.currentFormatVersion {
+            throw ApplyError.noJournal("this hvharden can read in \(dir): its format version is \(header.formatVersion), "
+                + "this hvharden reads \(JournalManifest.currentFormatVersion); roll it back with the hvharden that wrote it")
+        }
         do {
             return try JSONDecoder().decode(JournalManifest.self, from: data)
         } catch {
@@ -70,36 +75,24 @@ public struct Journal {
         }
     }
 
-    /// Copies a host file (under `root`) into the journal before it is changed.
-    public mutating func backUpFile(hostPath: String, onDisk: String) throws {
-        guard !manifest.files.contains(where: { $0.path == hostPath }) else { return }
-        let index = manifest.files.count
-        var entry = JournalFile(path: hostPath, existed: false, mode: nil, uid: nil, gid: nil, backup: nil, beforeHash: "absent", afterHash: nil)
-        var st = stat()
-        if lstat(onDisk, &st) == 0 {
-            guard let data = FileManager.default.contents(atPath: onDisk) else {
-                throw ApplyError.io("cannot read '\(onDisk)'", errno)
-            }
-            let name = "files/\(index)"
-            try AtomicFile.write(data, to: directory + "/" + name, mode: 0o600)
-            entry.existed = true
-            entry.mode = UInt32(st.st_mode & 0o7777)
-            entry.uid = st.st_uid
-            entry.gid = st.st_gid
+    /// Records `object` as `snapshot` shows it, before anything is written: its bytes in
+    /// `objects/<n>` (0600), its attributes and fingerprint in the manifest. Recording an object
+    /// twice keeps the first copy.
+    public mutating func record(_ object: ObjectRef, _ snapshot: ObjectSnapshot) throws {
+        guard !manifest.objects.contains(where: { $0.object == object }) else { return }
+        var entry = JournalObject(object: object, backup: nil, attributes: snapshot.attributes, before: snapshot.fingerprint, after: nil)
+        if let content = snapshot.content {
+            let name = "objects/\(manifest.objects.count)"
+            try AtomicFile.write(content, to: directory + "/" + name, mode: 0o600)
             entry.backup = name
-            entry.beforeHash = FileHash.of(data)
         }
-        manifest.files.append(entry)
+        manifest.objects.append(entry)
         try save()
     }
 
-    /// Copies a domain's persistent definition (INACTIVE|SECURE, with secrets) into the journal.
-    public mutating func backUpDomain(name: String, uuid: String, xml: String) throws {
-        guard !manifest.domains.contains(where: { $0.name == name }) else { return }
-        let file = "domains/\(manifest.domains.count).xml"
-        try AtomicFile.write(Data(xml.utf8), to: directory + "/" + file, mode: 0o600)
-        manifest.domains.append(JournalDomain(name: name, uuid: uuid, backup: file, beforeHash: FileHash.of(Data(xml.utf8)), afterHash: nil))
-        try save()
+    /// The snapshot `record` took of `entry`'s object.
+    public func snapshot(of entry: JournalObject) throws -> ObjectSnapshot {
+        ObjectSnapshot(content: try entry.backup.map(backupData), attributes: entry.attributes, fingerprint: entry.before)
     }
 
     public mutating func setStatus(_ status: JournalManifest.Status) throws {
@@ -107,13 +100,9 @@ public struct Journal {
         try save()
     }
 
-    public mutating func recordAfter(file hostPath: String, hash: String) throws {
-        if let i = manifest.files.firstIndex(where: { $0.path == hostPath }) { manifest.files[i].afterHash = hash }
-        try save()
-    }
-
-    public mutating func recordAfter(domain name: String, hash: String) throws {
-        if let i = manifest.domains.firstIndex(where: { $0.name == name }) { manifest.domains[i].afterHash = hash }
+    /// Records what `object` looked like after it was written.
+    public mutating func recordAfter(_ object: ObjectRef, _ fingerprint: Fingerprint) throws {
+        if let i = manifest.objects.firstIndex(where: { $0.object == object }) { manifest.objects[i].after = fingerprint }
         try save()
     }
 
@@ -144,7 +133,9 @@ public struct JournalManifest: Codable, Sendable {
     /// `verified`: the re-plan was empty; `failed`: stopped with an error (see the CLI output).
     public enum Status: String, Codable, Sendable { case started, written, verified, failed }
 
-    public var formatVersion = 1
+    /// 2: objects of any registered kind, keyed fingerprints.
+    public static let currentFormatVersion = 2
+    public var formatVersion = JournalManifest.currentFormatVersion
     public var id: String
     public var kind: Kind
     public var createdAt: String
@@ -152,25 +143,15 @@ public struct JournalManifest: Codable, Sendable {
     public var root: String
     public var planDigest: String?
     public var status: Status
-    public var files: [JournalFile]
-    public var domains: [JournalDomain]
+    public var objects: [JournalObject]
 }
 
-public struct JournalFile: Codable, Sendable {
-    public var path: String
-    public var existed: Bool
-    public var mode: UInt32?
-    public var uid: UInt32?
-    public var gid: UInt32?
+/// One object in a journal: where its backup is (nil when it did not exist), what restoring
+/// it needs, and its fingerprint before and after the write.
+public struct JournalObject: Codable, Sendable {
+    public var object: ObjectRef
     public var backup: String?
-    public var beforeHash: String
-    public var afterHash: String?
-}
-
-public struct JournalDomain: Codable, Sendable {
-    public var name: String
-    public var uuid: String
-    public var backup: String
-    public var beforeHash: String
-    public var afterHash: String?
+    public var attributes: [String: String]
+    public var before: Fingerprint
+    public var after: Fingerprint?
 }

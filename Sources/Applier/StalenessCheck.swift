@@ -1,30 +1,34 @@
 import Foundation
-import Host
 import Planner
 
-/// Compares a plan's basis with the live host: every domain definition, every file and every
-/// stable host fact must be as they were when the plan was made (Terraform: "Saved plan is
-/// stale"). Nothing is written when one differs.
-struct StalenessCheck {
+/// Compares a plan's basis with the live host: every object and every stable host fact must be
+/// as they were when the plan was made (Terraform: "Saved plan is stale"). Nothing is written
+/// when one differs.
+struct StalenessCheck<Reader: StateReader> {
     let plan: Plan
-    let store: DomainStore
+    let stores: ObjectStores
+    let reader: Reader
 
     func verify() throws {
         var reasons: [String] = []
-        for (name, hash) in plan.basis.domains.sorted(by: { $0.key < $1.key }) {
+        for (ref, before) in plan.basis.objects.sorted(by: { $0.key < $1.key }) {
+            let now: Fingerprint
             do {
-                let (_, xml) = try store.persistentXML(name: name)
-                if FileHash.of(Data(xml.utf8)) != hash { reasons.append("domain '\(name)' changed since the plan was made") }
-            } catch let error as LibvirtError where error.codeName == "VIR_ERR_NO_DOMAIN" {
-                reasons.append("domain '\(name)' no longer exists")
+                now = try stores.store(for: ref.kind).fingerprint(ref.name)
+            } catch let error as ApplyError {
+                throw error
+            } catch {
+                throw ApplyError.planning(.domain(name: ref.name, reason: "\(error)"))
+            }
+            guard now != before else { continue }
+            switch (before.exists, now.exists) {
+            case (true, false): reasons.append("\(ref) no longer exists")
+            case (false, true): reasons.append("\(ref) was created since the plan was made")
+            default: reasons.append("\(ref) changed since the plan was made")
             }
         }
-        let paths = HostPaths(root: plan.root)
-        for (file, hash) in plan.basis.files.sorted(by: { $0.key < $1.key }) where paths.fingerprint(file) != hash {
-            reasons.append("file \(file) changed since the plan was made")
-        }
         if !plan.basis.facts.isEmpty {
-            let now = FactFingerprint.flatten(HostFactsReader(root: plan.root).read())
+            let now = FactFingerprint.flatten(reader.readFacts())
             let changed = plan.basis.facts.keys.filter { now[$0] != plan.basis.facts[$0] }.sorted()
             if !changed.isEmpty { reasons.append("host facts changed: \(changed.joined(separator: ", "))") }
         }

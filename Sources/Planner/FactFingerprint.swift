@@ -1,6 +1,7 @@
+import Digests
 import Compiler
 import Foundation
-import Host
+import HostModel
 
 /// Flattens host facts into `dotted.key → value` pairs for the plan's basis; lists of objects
 /// (PCI devices, IOMMU groups) are summarised by a hash so the basis stays readable.
@@ -37,7 +38,7 @@ public enum FactFingerprint {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 let data = (try? encoder.encode(value)) ?? Data()
-                out[prefix] = "sha256:" + Digest.sha256Hex([UInt8](data))
+                out[prefix] = "sha256:" + SHA256.hex([UInt8](data))
             }
         case .null: break
         case .bool(let b): out[prefix] = String(b)

@@ -6,14 +6,14 @@ import Foundation
 /// Threads rather than Swift tasks: the work blocks in C (a libvirt RPC waits on the daemon's
 /// socket), and blocking the cooperative pool, which has one thread per core, would stall it.
 /// Every C call and the reading of its error still happen on one thread, as `LibvirtCall` needs.
-enum ParallelWork {
+public enum ParallelWork {
     /// One thread per core: right for work that only computes (parsing, evaluating).
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// `body` applied to each item on up to `workers` threads (the calling one included), the
     /// outputs in the items' order. Items are handed out one at a time, so a slow one does not
     /// hold up a whole share.
-    static func map<Item: Sendable, Output: Sendable>(
+    public static func map<Item: Sendable, Output: Sendable>(
         _ items: [Item], workers: Int, _ body: @escaping @Sendable (Item) -> Output
     ) -> [Output] {
         let workers = min(workers, items.count)
@@ -28,13 +28,19 @@ enum ParallelWork {
         return queue.outputs()
     }
 
+    /// `body` applied to each item on up to `workers` threads (the calling one included), for
+    /// work whose results the body hands on itself.
+    public static func forEach<Item: Sendable>(_ items: [Item], workers: Int, _ body: @escaping @Sendable (Item) -> Void) {
+        _ = map(items, workers: workers, body)
+    }
+
     /// Starts `body` on a thread of its own; `wait()` returns its output.
-    final class Background<Output: Sendable>: @unchecked Sendable {
+    public final class Background<Output: Sendable>: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         // Written once by the thread before it signals `done`, read only after `wait()`.
         private var output: Output?
 
-        init(_ body: @escaping @Sendable () -> Output) {
+        public init(_ body: @escaping @Sendable () -> Output) {
             let thread = Thread { [self] in
                 output = body()
                 done.signal()
@@ -45,7 +51,7 @@ enum ParallelWork {
         }
 
         /// Blocks until the thread has finished; any number of callers may wait.
-        func wait() -> Output {
+        public func wait() -> Output {
             done.wait()
             // Let the next waiter through too: the output is final once it was signalled.
             done.signal()

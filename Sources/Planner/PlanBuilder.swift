@@ -1,6 +1,6 @@
 import Compiler
 import Foundation
-import Host
+import XMLKit
 
 /// Accumulates outcomes into the plan's changes, findings, waived items and pending restarts,
 /// applying waivers, advisory enforcement and attestations in one place.
@@ -11,7 +11,6 @@ struct PlanBuilder {
     private(set) var findings: [Finding] = []
     private(set) var waived: [WaivedItem] = []
     private(set) var pending: [PendingRestart] = []
-    private(set) var secrets: Set<String> = []
 
     init(policy: Policy, today: Date) {
         self.policy = policy
@@ -91,7 +90,7 @@ struct PlanBuilder {
             if case .kernelCmdline = rule.check, case .changes(let proposed) = outcome, selected.enforcement == .enforce,
                policy.waiver(for: rule.id, domain: nil, on: today) == nil {
                 for p in proposed {
-                    guard case .configSet(_, let key, let value) = p.edit else { continue }
+                    guard case .set(let key, let value)? = p.edit.as(FileEdit.self) else { continue }
                     var entry = files[.grub]?.entries[key] ?? ConfigEntry(key: key)
                     entry.present = true
                     entry.value = value
@@ -148,7 +147,7 @@ struct PlanBuilder {
 
     mutating func outOfScope(_ name: String, type: String) {
         findings.append(Finding(
-            address: .domain(name), kind: .outOfScope, rule: "domain-driver-in-scope", severity: .low,
+            address: .domain(name), kind: .outOfScope, rule: PlannerRules.domainDriverInScope, severity: .low,
             message: "domain type '\(type)' is not QEMU/KVM; hvharden does not evaluate or edit it",
             guidance: "Exclude the domain in the profile's domains.exclude, or manage it with a tool for its driver."))
     }
@@ -160,30 +159,21 @@ struct PlanBuilder {
         findings += other.findings
         waived += other.waived
         pending += other.pending
-        secrets.formUnion(other.secrets)
     }
 
-    /// Remembers secret values (graphics passwords) so that no output can carry them.
-    mutating func collectSecrets(_ document: XMLDocument) {
-        for value in (try? document.strings("//@passwd | //@password")) ?? [] where !value.isEmpty {
-            secrets.insert(value)
-        }
-    }
-
-    /// The plan, items sorted by address then rule, secrets scrubbed. The items move into the
-    /// plan and are sorted and scrubbed in place: with thousands of domains a copy of them is
-    /// tens of megabytes. The builder is empty afterwards.
-    mutating func build(state: ObservedState, basis: Basis) -> Plan {
+    /// The plan, items sorted by address then rule. The items move into the plan and are
+    /// sorted in place: with thousands of domains a copy of them is tens of megabytes. The
+    /// builder is empty afterwards.
+    mutating func build(state: HostState, basis: Basis) -> Plan {
         changes.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
         findings.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
         waived.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
         pending.sort { $0.domain < $1.domain }
-        var plan = Plan(
+        let plan = Plan(
             profileDigest: policy.digest, profiles: policy.sources, policy: PolicySnapshot(policy), connectURI: state.connectURI, root: state.root,
             changes: take(&changes), findings: take(&findings), waived: take(&waived),
             pendingRestart: take(&pending), basis: basis,
             notes: state.hostScopeNote.map { [$0] } ?? [])
-        SecretScrubber(secrets: take(&secrets)).scrub(&plan)
         return plan
     }
 
@@ -205,11 +195,5 @@ struct PlanBuilder {
 private func take<T: RangeReplaceableCollection>(_ value: inout T) -> T {
     let taken = value
     value = T()
-    return taken
-}
-
-private func take(_ value: inout Set<String>) -> Set<String> {
-    let taken = value
-    value = []
     return taken
 }

@@ -1,8 +1,8 @@
 import Compiler
 import Foundation
-import Host
+import HostModel
 
-/// Planner: turns a `Policy` and an `ObservedState` into a `Plan`.
+/// Planner: turns a `Policy` and what a `StateReader` reads into a `Plan`.
 ///
 /// Evaluation is a pure function of values: each selected domain's persistent XML is parsed once
 /// and every domain rule is evaluated on it; host-file rules read the observed config entries;
@@ -10,30 +10,48 @@ import Host
 /// findings (no fix, advisory rule, host evidence, manual step) or waived items. A running domain
 /// whose persistent definition complies but whose live one does not is "pending restart".
 ///
-/// Domains are planned in parallel (`DomainPlanner`, one thread per core) and their results
-/// merged in name order, so the plan is the same whatever the scheduling.
+/// There is one entry point. The facts and the config files are read on threads of their own
+/// while the reader lists and fetches the domains; each domain is evaluated, on one thread per
+/// core, as soon as it arrives, and its XML is freed when it is done. Results are merged in name
+/// order, so the plan is the same whatever the scheduling.
 public enum Planner {
     /// Domain types hvharden manages; other drivers' domains are reported as out of scope.
     public static let managedDomainTypes: Set<String> = ["kvm", "qemu"]
 
-    public static func plan(policy: Policy, state: ObservedState, today: Date = Date()) throws -> Plan {
-        let planner = DomainPlanner(
-            policy: policy, today: today, facts: state.facts, allDomainNames: state.domains.map(\.name))
-        var planned = ParallelWork.map(state.domains, workers: ParallelWork.cores) { domain in
-            (name: domain.name, result: Result { try planner.plan(domain) })
+    /// The plan for what `reader` reads. Errors come in the order a sequential read would meet
+    /// them: an unknown `--domain` or a failed listing, then domain reads in listing order, then
+    /// the config files, then evaluation failures in name order.
+    public static func plan(
+        policy: Policy, reader: some StateReader, domains selection: DomainSelection? = nil, today: Date = Date()
+    ) throws -> Plan {
+        let selection = selection ?? DomainSelection(selector: policy.domains)
+        let note = reader.hostScopeNote
+        let facts = ParallelWork.Background { reader.readFacts() }
+        let query = ConfigQuery(policy: policy)
+        let files = ParallelWork.Background {
+            note == nil ? Result { try reader.readFiles(query) } : .success([:])
         }
-        return try assemble(policy: policy, today: today, domains: &planned, host: state)
+        let evaluation = DomainEvaluation(policy: policy, today: today, facts: facts)
+        let chosen: DomainSelection.Chosen
+        do {
+            chosen = try reader.readDomains(selection) { name, read in evaluation.submit(name, read) }
+        } catch {
+            evaluation.finish()
+            throw error
+        }
+        var planned = try evaluation.finish(selected: chosen.selected)
+        let host = HostState(
+            connectURI: reader.connectURI, root: reader.root, unselectedDomains: chosen.unselected.sorted(),
+            files: try files.wait().get(), facts: facts.wait(), hostScopeNote: note)
+        return try assemble(policy: policy, today: today, domains: &planned, host: host)
     }
 
-    /// The plan from each domain's results (in any order) and the host part of `host` (its
-    /// domains are not looked at): domains merged in name order, the first failure in that order
-    /// thrown as a sequential pass would meet it, then the host rules.
-    ///
-    /// Each domain's results are released as soon as they are merged (`domains` is left empty),
-    /// so the items of thousands of domains are not held twice.
+    /// The plan from each domain's results (in any order) and the host's state: domains merged
+    /// in name order, the first failure in that order thrown as a sequential pass would meet it,
+    /// then the host rules. Each domain's results are released as soon as they are merged.
     static func assemble(
         policy: Policy, today: Date, domains: inout [(name: String, result: Result<DomainPlanner.Planned, any Error>)],
-        host state: ObservedState
+        host state: HostState
     ) throws -> Plan {
         domains.sort { $0.name < $1.name }
         var planned: [DomainPlanner.Planned] = []
@@ -50,16 +68,15 @@ public enum Planner {
         var sizings: [DomainSizing] = []
         sizings.reserveCapacity(planned.count)
         for index in planned.indices {
-            basis.domains[planned[index].name] = planned[index].digest
+            basis.objects[DomainResource.ref(planned[index].name)] = planned[index].fingerprint
             builder.merge(planned[index].builder)
             if let sizing = planned[index].sizing { sizings.append(sizing) }
             planned[index].builder = PlanBuilder(policy: policy, today: today)
         }
         planned = []
 
-        for (kind, file) in state.files {
-            _ = kind
-            for (path, hash) in file.fingerprints { basis.files[path] = hash }
+        for file in state.files.values {
+            for (path, fingerprint) in file.fingerprints { basis.objects[ConfigFileResource.ref(path)] = fingerprint }
         }
         basis.facts = state.hostScopeNote == nil ? FactFingerprint.flatten(state.facts) : [:]
 

@@ -1,3 +1,1 @@
 import Testing
-@testable import Planner
-@Test func smoke() { #expect(Bool(true)) }

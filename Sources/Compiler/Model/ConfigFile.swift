@@ -30,4 +30,14 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         default: return nil
         }
     }
+
+    /// What else a host-reboot change of this kind needs, if anything.
+    public var afterRebootNote: String? {
+        switch self {
+        case .grub: return "regenerate the bootloader configuration (update-grub) before rebooting"
+        case .modprobe: return "regenerate the initramfs (update-initramfs -u) if the module loads from it"
+        case .sysctl: return "sysctl settings apply now with 'sysctl --system', or at the next boot"
+        default: return nil
+        }
+    }
 }

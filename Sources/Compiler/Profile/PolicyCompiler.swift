@@ -1,3 +1,4 @@
+import Digests
 /// Turns the layered profile into a `Policy`: selects the catalogue's rules for the posture,
 /// applies tailoring, resolves parameters and enforcement, and records where each selection
 /// came from. Problems that only the combination reveals become warnings.

@@ -37,6 +37,12 @@ public struct AugeasError: Error, Sendable, CustomStringConvertible {
         return text
     }
 
+    /// One line per problem for people: each file's error (with its line, where known), or the
+    /// handle's error when no file is at fault.
+    public var problems: [String] {
+        fileErrors.isEmpty ? ["augeas: \(description)"] : fileErrors.map(\.description)
+    }
+
     init(code: Int32, message: String, minor: String? = nil, details: String? = nil,
          fileErrors: [AugeasFileError] = []) {
         self.code = code

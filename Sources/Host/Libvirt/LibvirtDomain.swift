@@ -1,4 +1,5 @@
 import CLibvirt
+import HostModel
 import Foundation
 
 /// A handle on one libvirt domain. Its identity and state are read once, when the handle is made

@@ -13,6 +13,13 @@ public struct LibvirtError: Error, CustomStringConvertible, Sendable, Equatable 
     /// libvirt's own message, or a fallback when libvirt recorded none.
     public let message: String
 
+    /// `VIR_ERR_NO_DOMAIN`: no domain has that name or UUID.
+    public static let noDomain = Int32(VIR_ERR_NO_DOMAIN.rawValue)
+    /// `VIR_ERR_OPERATION_INVALID`: the call does not apply in the object's state.
+    public static let operationInvalid = Int32(VIR_ERR_OPERATION_INVALID.rawValue)
+    /// `VIR_ERR_NO_CONNECT`: no driver could open the URI.
+    public static let noConnect = Int32(VIR_ERR_NO_CONNECT.rawValue)
+
     /// The message used when a call failed but libvirt left no error behind.
     static let unknownMessage = "an unknown libvirt error occurred"
 

@@ -1,6 +1,6 @@
 import Compiler
 import Foundation
-import Host
+import XMLKit
 
 /// Makes a `Baseline` from hosts: derives the strongest common posture, compiles it (with the
 /// parent profile) exactly as the generated profile will compile, evaluates every selected

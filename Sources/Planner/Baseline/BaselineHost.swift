@@ -1,4 +1,4 @@
-import Host
+import HostModel
 
 /// One host that a baseline must fit: its name, its facts, and, when they could be read, its
 /// libvirt domains. Hosts come from facts files (`hvharden facts --format json`) or from the

@@ -1,4 +1,4 @@
-import Host
+import XMLKit
 
 /// A host as the baseline judges it: its selected QEMU/KVM domains parsed once, as
 /// `Planner.plan` sees them (nil when only facts are known).

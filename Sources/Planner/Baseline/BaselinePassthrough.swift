@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// The passthrough posture that the hosts' actual device assignments need, and no more.
 ///

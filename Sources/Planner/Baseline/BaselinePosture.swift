@@ -1,5 +1,5 @@
 import Compiler
-import Host
+import HostModel
 
 /// The strongest posture that every host of a baseline satisfies, with a one-line reason per
 /// field (written as comments above the field in the generated profile).

@@ -1,5 +1,5 @@
 import Compiler
-import Host
+import HostModel
 
 /// Evaluates the host-file check kinds (`config-value`, `config-list`, `kernel-cmdline`) on the
 /// observed entries. An absent key means the daemon's documented default, never "missing".
@@ -29,8 +29,8 @@ struct ConfigCheckEvaluator {
         let max = c.max?.resolve(parameters)?.intValue
         var problems: [String] = []
         if let effective {
-            if let allowed, !allowed.contains(effective) { problems.append("expected one of \(quoted(allowed))") }
-            if forbidden.contains(effective) { problems.append("must not be \(quoted([effective]))") }
+            if let allowed, !allowed.contains(effective) { problems.append("expected one of \(quoted(allowed, key: c.key))") }
+            if forbidden.contains(effective) { problems.append("must not be \(quoted([effective], key: c.key))") }
             if min != nil || max != nil {
                 if let n = Int(effective) {
                     if let min, n < min { problems.append("must be at least \(min)") }
@@ -45,7 +45,7 @@ struct ConfigCheckEvaluator {
         if problems.isEmpty { return .compliant }
 
         let where_ = entry.definedIn.map { path in entry.line.map { "\(path):\($0)" } ?? path }
-        let shown = entry.present ? "'\(display(entry.value ?? ""))'" + (where_.map { " (\($0))" } ?? "")
+        let shown = entry.present ? "'\(display(entry.value ?? "", key: c.key))'" + (where_.map { " (\($0))" } ?? "")
             : effective.map { "unset (default '\($0)')" } ?? "unset"
         let problem = "\(c.key) is \(shown); \(problems.joined(separator: "; "))"
         guard let fix = rule.fix, fix.action == .set, let newValue = fix.value?.resolve(parameters)?.scalarText else {
@@ -54,8 +54,8 @@ struct ConfigCheckEvaluator {
         let target = targetFile(entry, c.file)
         return .changes([ProposedChange(
             path: c.key, file: target, action: entry.present ? .update : .add,
-            before: entry.present ? display(entry.value ?? "") : Redaction.absent + (c.default.map { " (default '\($0)')" } ?? ""),
-            after: display(newValue), edit: .configSet(file: target, key: c.key, value: newValue), problem: problem)])
+            before: entry.present ? display(entry.value ?? "", key: c.key) : Redaction.absent + (c.default.map { " (default '\($0)')" } ?? ""),
+            after: display(newValue, key: c.key), edit: FileEdit.set(key: c.key, value: newValue), problem: problem)])
     }
 
     private func list(_ c: ConfigListCheck, _ file: ObservedFile) throws -> Outcome {
@@ -64,11 +64,11 @@ struct ConfigCheckEvaluator {
         var problems: [String] = []
         if let subset = c.subsetOf?.resolve(parameters)?.listText {
             let extra = items.filter { !subset.contains($0) }
-            if !extra.isEmpty { problems.append("holds \(quoted(extra)) beyond the allowed set") }
+            if !extra.isEmpty { problems.append("holds \(quoted(extra, key: c.key)) beyond the allowed set") }
         }
         if let required = c.contains?.resolve(parameters)?.listText {
             let missing = required.filter { !items.contains($0) }
-            if !missing.isEmpty { problems.append("lacks \(quoted(missing))") }
+            if !missing.isEmpty { problems.append("lacks \(quoted(missing, key: c.key))") }
         }
         if problems.isEmpty { return .compliant }
         let shown = entry.present ? "[\(items.joined(separator: ", "))]" : "unset (default [\(c.default.joined(separator: ", "))])"
@@ -81,7 +81,7 @@ struct ConfigCheckEvaluator {
             path: c.key, file: target, action: entry.present ? .update : .add,
             before: entry.present ? "[\(items.joined(separator: ", "))]" : Redaction.absent,
             after: "[\(newItems.joined(separator: ", "))]",
-            edit: .configSetList(file: target, key: c.key, items: newItems), problem: problem)])
+            edit: FileEdit.setList(key: c.key, items: newItems), problem: problem)])
     }
 
     /// Edit the file whose definition is effective (so a later file cannot override the fix);
@@ -90,9 +90,12 @@ struct ConfigCheckEvaluator {
         entry.definedIn ?? kind.writablePath
     }
 
-    private func display(_ value: String) -> String { rule.sensitive ? Redaction.sensitive : value }
+    /// The value as a plan may show it: `(sensitive)` at a secret position.
+    private func display(_ value: String, key: String) -> String {
+        SecretPosition.isSecret(configKey: key, rule: rule) ? Redaction.sensitive : value
+    }
 
-    private func quoted(_ values: [String]) -> String {
-        values.map { "'\(display($0))'" }.joined(separator: ", ")
+    private func quoted(_ values: [String], key: String) -> String {
+        values.map { "'\(display($0, key: key))'" }.joined(separator: ", ")
     }
 }

@@ -1,4 +1,4 @@
-import Host
+import XMLKit
 
 /// A path that names an element and says how to create it: `/domain/os/firmware/feature[@name='secure-boot']`.
 /// Each step is an element name with optional `[@attr='value']` predicates; creating the path

@@ -1,5 +1,6 @@
 import Compiler
-import Host
+import XMLKit
+import HostModel
 
 /// What a domain rule sees: the parsed definition, the rule's resolved parameters, the posture,
 /// and the host facts (for evaluators that relate guests to the host, such as passthrough).
@@ -9,17 +10,13 @@ public struct DomainContext {
     public var parameters: [String: Value]
     public var posture: Posture
     public var facts: HostFacts
-    /// Every domain selected on the host, for evaluators that compare guests with each other
-    /// (for example two domains claiming the same PCI device).
-    public var allDomainNames: [String]
 
-    public init(name: String, document: XMLDocument, parameters: [String: Value], posture: Posture, facts: HostFacts, allDomainNames: [String] = []) {
+    public init(name: String, document: XMLDocument, parameters: [String: Value], posture: Posture, facts: HostFacts) {
         self.name = name
         self.document = document
         self.parameters = parameters
         self.posture = posture
         self.facts = facts
-        self.allDomainNames = allDomainNames
     }
 
     /// A parameter as a list of strings (a scalar becomes a one-element list).

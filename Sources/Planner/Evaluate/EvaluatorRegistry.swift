@@ -1,5 +1,6 @@
 import Compiler
-import Host
+import XMLKit
+import HostModel
 
 /// A Swift evaluator for a domain rule, for what XPath cannot say (`kind: evaluator`).
 public protocol DomainEvaluator: Sendable {

@@ -1,5 +1,5 @@
 import Compiler
-import Host
+import HostModel
 
 /// Checks kernel command line tokens in /etc/default/grub (`GRUB_CMDLINE_LINUX` and
 /// `GRUB_CMDLINE_LINUX_DEFAULT`); the fix edits `GRUB_CMDLINE_LINUX`. The Shellvars lens keeps
@@ -19,7 +19,7 @@ struct KernelCmdlineEvaluator {
             }
         }
         let path = ConfigFile.grub.writablePath
-        guard let file, file.fingerprints[path].map({ $0 != "absent" }) ?? false else {
+        guard let file, file.fingerprints[path]?.exists ?? false else {
             let need = c.require.isEmpty ? "" : "add \(c.require.joined(separator: " "))"
             let drop = c.forbid.isEmpty ? "" : "remove \(c.forbid.joined(separator: " "))"
             return .finding("\(path) does not exist; \([need, drop].filter { !$0.isEmpty }.joined(separator: " and ")) on the kernel command line of your boot loader")
@@ -55,7 +55,7 @@ struct KernelCmdlineEvaluator {
         return ProposedChange(
             path: key, file: path, action: entry.present ? .update : .add,
             before: entry.value ?? Redaction.absent, after: value,
-            edit: .configSet(file: path, key: key, value: value), problem: problem)
+            edit: FileEdit.set(key: key, value: value), problem: problem)
     }
 
     /// Splits a Shellvars value (`"quiet splash"`, `'quiet'`, `quiet`) into tokens.

@@ -27,17 +27,17 @@ public struct ProposedChange: Hashable, Sendable {
     public var action: Change.Action
     public var before: String?
     public var after: String?
-    public var edit: Edit
+    public var edit: AnyEdit
     /// A one-line account of what is wrong, used when the change cannot be made (advisory rules).
     public var problem: String
 
-    public init(path: String, file: String? = nil, action: Change.Action, before: String?, after: String?, edit: Edit, problem: String) {
+    public init(path: String, file: String? = nil, action: Change.Action, before: String?, after: String?, edit: some ResourceEdit, problem: String) {
         self.path = path
         self.file = file
         self.action = action
         self.before = before
         self.after = after
-        self.edit = edit
+        self.edit = AnyEdit(edit)
         self.problem = problem
     }
 }

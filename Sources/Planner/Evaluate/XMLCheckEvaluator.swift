@@ -1,5 +1,5 @@
 import Compiler
-import Host
+import XMLKit
 
 /// Evaluates the domain-XML check kinds (`xml-value`, `xml-present`, `xml-absent`, `xml-count`,
 /// `xml-every`) on a parsed definition, and proposes the rule's fix as minimal edits.
@@ -43,18 +43,19 @@ struct XMLCheckEvaluator {
         if ok { return .compliant }
 
         let display = c.attribute.map { "\(c.path)/@\($0)" } ?? c.path
-        let shown = effective.map { raw == nil ? "(absent, default '\($0)')" : "'\($0)'" } ?? "(absent)"
+        let secret = SecretPosition.isSecret(attribute: c.attribute, rule: rule)
+        let shown = effective.map { secret ? Redaction.sensitive : raw == nil ? "(absent, default '\($0)')" : "'\($0)'" } ?? "(absent)"
         let wanted = allowed.map { "one of " + $0.map { "'\($0)'" }.joined(separator: ", ") } ?? "not " + forbidden.map { "'\($0)'" }.joined(separator: ", ")
         let problem = "\(display) is \(shown); expected \(wanted)"
         guard let fix = rule.fix, fix.action == .set, let newValue = fix.value?.resolve(parameters)?.scalarText else {
             return .finding(problem)
         }
-        let edit: Edit = c.attribute.map { .xmlSetAttribute(path: c.path, attribute: $0, value: newValue) }
-            ?? .xmlSetText(path: c.path, value: newValue)
+        let edit = c.attribute.map { DomainEdit.setAttribute(path: c.path, attribute: $0, value: newValue) }
+            ?? DomainEdit.setText(path: c.path, value: newValue)
         return .changes([ProposedChange(
             path: display, action: raw == nil ? .add : .update,
-            before: raw.map { rule.sensitive ? Redaction.sensitive : $0 } ?? Redaction.absent,
-            after: rule.sensitive ? Redaction.sensitive : newValue, edit: edit, problem: problem)])
+            before: raw.map { secret ? Redaction.sensitive : $0 } ?? Redaction.absent,
+            after: secret ? Redaction.sensitive : newValue, edit: edit, problem: problem)])
     }
 
     private func present(_ c: XMLPresentCheck, _ document: XMLDocument) throws -> Outcome {
@@ -64,7 +65,7 @@ struct XMLCheckEvaluator {
         guard rule.fix?.action == .create else { return .finding(problem) }
         return .changes([ProposedChange(
             path: c.path, action: .add, before: Redaction.absent, after: "present",
-            edit: .xmlCreate(path: c.path), problem: problem)])
+            edit: DomainEdit.create(path: c.path), problem: problem)])
     }
 
     private func absent(_ c: XMLAbsentCheck, _ document: XMLDocument) throws -> Outcome {
@@ -76,7 +77,7 @@ struct XMLCheckEvaluator {
         return .changes([ProposedChange(
             path: paths.count == 1 ? paths[0] : c.select, action: .remove,
             before: paths.count == 1 ? "present" : "\(paths.count) elements", after: Redaction.absent,
-            edit: .xmlRemove(select: c.select), problem: problem)])
+            edit: DomainEdit.remove(select: c.select), problem: problem)])
     }
 
     private func count(_ c: XMLCountCheck, _ document: XMLDocument) throws -> Outcome {

@@ -5,7 +5,8 @@ import Compiler
 /// plan and the live fingerprints, and refuses a plan whose basis no longer matches.
 public struct Plan: Hashable, Sendable, Codable {
     /// The plan file format; `apply` rejects versions it does not know.
-    public static let currentFormatVersion = 1
+    /// 2: objects addressed by kind and name, keyed fingerprints, typed edits.
+    public static let currentFormatVersion = 2
 
     public var formatVersion: Int
     public var hvhardenVersion: String
@@ -55,49 +56,6 @@ public struct Plan: Hashable, Sendable, Codable {
     public var isClean: Bool { changes.isEmpty && findings.isEmpty }
 }
 
-/// Where a change or finding applies.
-public struct Address: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
-    public enum Kind: String, Hashable, Sendable, Codable {
-        case domain, file, host
-    }
-
-    public var kind: Kind
-    /// The domain name (kind domain).
-    public var domain: String?
-    /// The host file path (kind file).
-    public var file: String?
-    /// An XPath-like path in the domain XML, or an Augeas key below the file.
-    public var path: String?
-
-    public static func domain(_ name: String, path: String? = nil) -> Address {
-        Address(kind: .domain, domain: name, file: nil, path: path)
-    }
-
-    public static func file(_ file: String, key: String? = nil) -> Address {
-        Address(kind: .file, domain: nil, file: file, path: key)
-    }
-
-    public static let host = Address(kind: .host, domain: nil, file: nil, path: nil)
-
-    /// The object the address belongs to: "domain 'web01'", "file /etc/libvirt/qemu.conf", "host".
-    public var object: String {
-        switch kind {
-        case .domain: return "domain '\(domain ?? "")'"
-        case .file: return "file \(file ?? "")"
-        case .host: return "host"
-        }
-    }
-
-    public var description: String { path.map { "\(object) \($0)" } ?? object }
-
-    private var sortKey: (Int, String, String) {
-        let rank = kind == .domain ? 0 : kind == .file ? 1 : 2
-        return (rank, domain ?? file ?? "", path ?? "")
-    }
-
-    public static func < (a: Address, b: Address) -> Bool { a.sortKey < b.sortKey }
-}
-
 /// One edit the apply would make. `before` and `after` are display values, `(absent)` when there
 /// is none and `(sensitive)` for secrets; `edit` is what the Applier executes.
 public struct Change: Hashable, Sendable, Codable {
@@ -120,9 +78,9 @@ public struct Change: Hashable, Sendable, Codable {
     public var rule: String
     public var severity: Severity
     public var effect: Effect
-    public var edit: Edit
+    public var edit: AnyEdit
 
-    public init(address: Address, action: Action, before: String?, after: String?, rule: String, severity: Severity, effect: Effect, edit: Edit) {
+    public init(address: Address, action: Action, before: String?, after: String?, rule: String, severity: Severity, effect: Effect, edit: AnyEdit) {
         self.address = address
         self.action = action
         self.before = before
@@ -180,22 +138,6 @@ public struct PendingRestart: Hashable, Sendable, Codable {
     public var rules: [String]
 }
 
-/// Fingerprints of the inputs (SHA-256 hex), so that a saved plan can detect a changed host.
-public struct Basis: Hashable, Sendable, Codable {
-    /// Domain name → hash of its persistent XML (INACTIVE|SECURE).
-    public var domains: [String: String]
-    /// Host file path → hash of its bytes, or "absent".
-    public var files: [String: String]
-    /// Fact name → value, for the facts the plan's rules read.
-    public var facts: [String: String]
-
-    public init(domains: [String: String] = [:], files: [String: String] = [:], facts: [String: String] = [:]) {
-        self.domains = domains
-        self.files = files
-        self.facts = facts
-    }
-}
-
 /// Counts for the summary line and for pipelines.
 public struct PlanSummary: Hashable, Sendable, Codable {
     public var changes: Int
@@ -207,8 +149,8 @@ public struct PlanSummary: Hashable, Sendable, Codable {
 
     public init(changes: [Change], findings: [Finding], waived: [WaivedItem], pendingRestart: [PendingRestart]) {
         self.changes = changes.count
-        self.domainsChanged = Set(changes.compactMap { $0.address.kind == .domain ? $0.address.domain : nil }).count
-        self.filesChanged = Set(changes.compactMap { $0.address.kind == .file ? $0.address.file : nil }).count
+        self.domainsChanged = Set(changes.compactMap { $0.address.ref?.kind == DomainResource.kind ? $0.address.ref : nil }).count
+        self.filesChanged = Set(changes.compactMap { $0.address.ref?.kind == ConfigFileResource.kind ? $0.address.ref : nil }).count
         self.findings = findings.count
         self.waived = waived.count
         self.pendingRestart = pendingRestart.count

@@ -4,7 +4,7 @@ import Compiler
 extension PlanTextRenderer {
     /// `~ PATH: BEFORE → AFTER  # RULE (SEVERITY), EFFECT`. A missing value reads `(absent)`.
     func change(_ c: Change) -> [String] {
-        let path = c.address.path ?? "(the whole \(c.address.kind.rawValue))"
+        let path = c.address.path ?? "(the whole \(c.address.object))"
         let before = c.before ?? "(absent)"
         let after = c.after ?? "(absent)"
         return ["\(marker(c.action)) \(path.terminalSafe): \(before.terminalSafe) → \(after.terminalSafe)  "

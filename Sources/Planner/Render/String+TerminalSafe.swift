@@ -5,7 +5,7 @@ extension String {
     /// one would forge extra plan lines, an ESC could drive the reader's terminal, and a
     /// bidirectional override could make `0.0.0.0` read as something else. The text renderer
     /// passes every host-supplied string through this, so each change stays one honest line.
-    var terminalSafe: String {
+    public var terminalSafe: String {
         guard unicodeScalars.contains(where: Self.needsEscape) else { return self }
         var out = ""
         for scalar in unicodeScalars {

@@ -1,6 +1,6 @@
 import Compiler
 import Foundation
-import Host
+import HostModel
 
 /// What `hvharden facts` writes: one host's capabilities and posture evidence, for reading,
 /// for diffing between hosts, and as the input from which a fleet baseline is derived.

@@ -70,10 +70,10 @@ public struct FleetSummary: Codable, Sendable, Equatable {
         var tally: [String: Tally] = [:]
         for (index, (_, plan)) in named.enumerated() {
             for change in plan.changes {
-                tally[change.rule, default: Tally(severity: change.severity)].change(host: index, domain: change.address.domain)
+                tally[change.rule, default: Tally(severity: change.severity)].change(host: index, domain: change.address.name(of: DomainResource.self))
             }
             for finding in plan.findings {
-                tally[finding.rule, default: Tally(severity: finding.severity)].finding(host: index, domain: finding.address.domain)
+                tally[finding.rule, default: Tally(severity: finding.severity)].finding(host: index, domain: finding.address.name(of: DomainResource.self))
             }
             for item in plan.waived {
                 // A waived item carries no severity; the catalogue of this version knows it.
@@ -95,7 +95,7 @@ public struct FleetSummary: Codable, Sendable, Equatable {
 
     /// The host of a remote URI, else the plan file's name without directory and `.json`.
     static func label(name: String, connectURI: String) -> String {
-        if let host = LiveStateReader.remoteHost(connectURI) { return host }
+        if let host = HostScope.remoteHost(connectURI) { return host }
         let file = name.split(separator: "/").last.map(String.init) ?? name
         return file.hasSuffix(".json") && file.count > 5 ? String(file.dropLast(5)) : file
     }

@@ -1,6 +1,6 @@
 import Compiler
 import Foundation
-import Host
+import XMLKit
 
 /// Writes a `JUnitReport` as JUnit XML in the common (Ant/Jenkins/GitLab) dialect:
 ///

@@ -64,9 +64,9 @@ public struct JUnitReport: Sendable, Equatable {
             waived[key] = "waived until \(item.expires): \(PlanTextRenderer.oneLine(item.reason))"
         }
 
-        let outOfScope = Set(plan.findings.filter { $0.kind == .outOfScope }.compactMap(\.address.domain))
-        let domains = plan.basis.domains.keys.filter { !outOfScope.contains($0) }.sorted()
-        let hostSkip = LiveStateReader(connectURI: plan.connectURI, root: plan.root).hostScopeNote()
+        let outOfScope = Set(plan.findings.filter { $0.kind == .outOfScope }.compactMap { $0.address.name(of: DomainResource.self) })
+        let domains = plan.basis.objects.keys.filter { $0.kind == DomainResource.kind }.map(\.name).filter { !outOfScope.contains($0) }.sorted()
+        let hostSkip = HostScope.note(connectURI: plan.connectURI, root: plan.root)
         var keys: [Key] = []
         for selected in policy.rules {
             let rule = selected.rule
@@ -93,7 +93,7 @@ public struct JUnitReport: Sendable, Equatable {
                                   type: failure.type, details: failure.lines)
             } else if let reason = waived[key] {
                 outcome = .skipped(message: reason)
-            } else if let hostSkip, key.target.kind != .domain, Self.isHostRule(key.rule, policy) {
+            } else if let hostSkip, key.target.ref?.kind != DomainResource.kind, Self.isHostRule(key.rule, policy) {
                 outcome = .skipped(message: hostSkip)
             } else {
                 outcome = .passed
@@ -113,7 +113,7 @@ public struct JUnitReport: Sendable, Equatable {
 
         init(_ rule: String, _ address: Address) {
             self.rule = rule
-            self.target = Address(kind: address.kind, domain: address.domain, file: address.file, path: nil)
+            self.target = Address(ref: address.ref, path: nil)
         }
     }
 
@@ -132,7 +132,7 @@ public struct JUnitReport: Sendable, Equatable {
     }
 
     static func line(_ change: Change) -> String {
-        "\(change.action.marker) \(change.address.path ?? "(the whole \(change.address.kind.rawValue))"): "
+        "\(change.action.marker) \(change.address.path ?? "(the whole \(change.address.object))"): "
             + "\(change.before ?? "(absent)") → \(change.after ?? "(absent)") (\(change.severity.rawValue), \(change.effect.phrase))"
     }
 

@@ -1,33 +1,47 @@
 import Compiler
 import Foundation
 
-/// Reads saved plans (`hvharden plan --out`) for reports over many hosts. Unlike `apply`, a
-/// report accepts plans made by another hvharden version, as long as the plan format is the
-/// same: a fleet is rarely upgraded all at once.
+/// The one reader of saved plans (`hvharden plan --out`), for `apply`, `show`, `summarize` and
+/// anything else that reads one. It tells a plan from other JSON (a facts report, a journal
+/// manifest), names the version that wrote a plan it cannot read, and says which field is wrong
+/// in a damaged one. Reports accept plans of another hvharden version with this plan format (a
+/// fleet is rarely upgraded at once); `apply` asks for `.sameVersion`.
 public enum PlanFile {
-    public static func read(_ path: String) throws -> Plan {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw PlanFileError.unreadable(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-        }
-        // Fields every plan format has had; a facts report also has a formatVersion.
+    public enum Requirement: Sendable {
+        case sameFormat
+        case sameVersion
+    }
+
+    /// The plan in `data`, read from the file `name` (for messages).
+    public static func decode(_ data: Data, name: String, requiring requirement: Requirement = .sameFormat) throws -> Plan {
         struct Header: Decodable {
-            var formatVersion: Int
-            var profileDigest: String
-            var connectURI: String
+            var formatVersion: Int?
+            var hvhardenVersion: String?
+            var profileDigest: String?
+            var connectURI: String?
+            var host: JSONValue?
+            var kind: String?
         }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data) else { throw PlanFileError.notAPlan(path: path) }
-        guard header.formatVersion == Plan.currentFormatVersion else {
-            throw PlanFileError.unknownFormat(path: path, version: header.formatVersion)
+        guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
+            throw PlanFileError.notAPlan(path: name, looksLike: nil)
+        }
+        guard let version = header.formatVersion, let written = header.hvhardenVersion,
+              header.profileDigest != nil, header.connectURI != nil else {
+            let other = header.host != nil ? "an hvharden facts report" : header.kind != nil ? "an hvharden journal manifest" : nil
+            throw PlanFileError.notAPlan(path: name, looksLike: other)
+        }
+        guard version == Plan.currentFormatVersion else {
+            throw PlanFileError.unknownFormat(path: name, version: version, writtenBy: written)
+        }
+        if requirement == .sameVersion, written != HVHardenVersion.current {
+            throw PlanFileError.otherVersion(path: name, writtenBy: written)
         }
         do {
             return try PlanJSONRenderer.decode(data)
         } catch let error as DecodingError {
-            throw PlanFileError.invalid(path: path, reason: describe(error))
+            throw PlanFileError.invalid(path: name, reason: describe(error))
         } catch {
-            throw PlanFileError.invalid(path: path, reason: "\(error)")
+            throw PlanFileError.invalid(path: name, reason: "\(error)")
         }
     }
 
@@ -51,16 +65,22 @@ public enum PlanFile {
 /// Why a plan file could not be read. Each case names the file.
 public enum PlanFileError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
-    case notAPlan(path: String)
-    case unknownFormat(path: String, version: Int)
+    case notAPlan(path: String, looksLike: String?)
+    case unknownFormat(path: String, version: Int, writtenBy: String)
+    case otherVersion(path: String, writtenBy: String)
     case invalid(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): return "cannot read plan file '\(path)': \(reason)"
-        case .notAPlan(let path): return "'\(path)' is not an hvharden plan; save plans with 'hvharden plan --out'"
-        case .unknownFormat(let path, let version):
-            return "plan '\(path)' has format version \(version); this hvharden reads version \(Plan.currentFormatVersion)"
+        case .notAPlan(let path, let other):
+            return "'\(path)' is not an hvharden plan" + (other.map { " (it looks like \($0))" } ?? "")
+                + "; save plans with 'hvharden plan --out'"
+        case .unknownFormat(let path, let version, let writtenBy):
+            return "plan '\(path)' was written by hvharden \(writtenBy) in plan format \(version); "
+                + "this is hvharden \(HVHardenVersion.current), which reads plan format \(Plan.currentFormatVersion)"
+        case .otherVersion(let path, let writtenBy):
+            return "plan '\(path)' was written by hvharden \(writtenBy); this is hvharden \(HVHardenVersion.current): plan again"
         case .invalid(let path, let reason): return "'\(path)' is not a valid hvharden plan: \(reason)"
         }
     }

@@ -5,7 +5,7 @@ public enum ReportContext {
     /// The machine a plan describes: the host named in a remote URI, else `localName` (the
     /// machine that made the plan, since a local URI and root describe it).
     public static func hostName(connectURI: String, localName: String) -> String {
-        LiveStateReader.remoteHost(connectURI) ?? localName
+        HostScope.remoteHost(connectURI) ?? localName
     }
 
     /// The policy rebuilt from the plan's snapshot and this version's catalogue. It has no

@@ -66,21 +66,14 @@ struct ReportLocator {
     /// The host, then the domain or file, then the path inside it, each fully qualified.
     static func logicalLocations(host: String, address: Address) -> [SARIFLog.LogicalLocation] {
         var locations = [SARIFLog.LogicalLocation(name: host, fullyQualifiedName: host, kind: "namespace")]
-        let object: String
-        switch address.kind {
-        case .domain:
+        var object = host
+        if let ref = address.ref {
             object = "\(host) \(address.object)"
-            locations.append(.init(name: address.domain ?? "", fullyQualifiedName: object, kind: "object"))
-        case .file:
-            object = "\(host) \(address.object)"
-            locations.append(.init(name: address.file ?? "", fullyQualifiedName: object, kind: "resource"))
-        case .host:
-            object = host
-        }
-        if let path = address.path {
-            let last = path.split(separator: "/").last ?? ""
-            let kind = address.kind == .file ? "property" : last.hasPrefix("@") ? "attribute" : "element"
-            locations.append(.init(name: path, fullyQualifiedName: "\(object) \(path)", kind: kind))
+            let description = ResourceKinds.description(of: ref.kind)
+            locations.append(.init(name: ref.name, fullyQualifiedName: object, kind: description.locationKind))
+            if let path = address.path {
+                locations.append(.init(name: path, fullyQualifiedName: "\(object) \(path)", kind: description.pathKind(path)))
+            }
         }
         return locations
     }

@@ -50,8 +50,8 @@ extension SARIFRenderer {
         let text = PlanTextRenderer.oneLine(guidance)
         return SARIFLog.ReportingDescriptor(
             id: id, name: pascalCase(id),
-            shortDescription: .init(text: id == "domain-driver-in-scope" ? "Only QEMU/KVM domains are in scope" : "Reported by hvharden's planner"),
-            fullDescription: .init(text: id == "domain-driver-in-scope"
+            shortDescription: .init(text: id == PlannerRules.domainDriverInScope ? "Only QEMU/KVM domains are in scope" : "Reported by hvharden's planner"),
+            fullDescription: .init(text: id == PlannerRules.domainDriverInScope
                 ? "hvharden evaluates and edits QEMU/KVM domains only; a domain of another driver is reported, not checked."
                 : "A check the planner makes itself, outside the rule catalogue."),
             help: .init(text: text, markdown: text),

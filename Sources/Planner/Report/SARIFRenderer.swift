@@ -1,3 +1,4 @@
+import Digests
 import Compiler
 import Foundation
 
@@ -102,7 +103,7 @@ public struct SARIFRenderer {
             ruleId: rule, ruleIndex: index, level: Self.level(severity), message: .init(text: message),
             locations: [.init(physicalLocation: locator.location(rule: rule, address: address),
                               logicalLocations: ReportLocator.logicalLocations(host: hostName, address: address))],
-            partialFingerprints: [Self.fingerprintKey: Digest.sha256Hex(target)],
+            partialFingerprints: [Self.fingerprintKey: SHA256.hex(Array(target.utf8))],
             properties: properties)
     }
 

@@ -1,8 +1,9 @@
 import Compiler
-import Host
+import HostModel
 
 /// Everything a plan is computed from, as plain values: the selected domains with their XML, the
-/// config keys the policy needs, and the host facts. Readers fill it; evaluation only reads it.
+/// config keys the policy needs, and the host facts. It is also a `StateReader` over what it
+/// holds, so tests and callers with state read earlier plan through the one entry point.
 public struct ObservedState: Sendable {
     /// Where the state was read: the libvirt URI and the filesystem root for files and facts.
     public var connectURI: String
@@ -30,6 +31,32 @@ public struct ObservedState: Sendable {
     }
 }
 
+extension ObservedState: StateReader {
+    public func readFacts() -> HostFacts { facts }
+
+    public func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] { files }
+
+    public func readDomains(
+        _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
+    ) throws -> DomainSelection.Chosen {
+        var chosen = try selection.choose(from: domains.map(\.name), uri: connectURI)
+        let wanted = Set(chosen.selected)
+        for domain in domains where wanted.contains(domain.name) { deliver(domain.name, .success(domain)) }
+        chosen.unselected += unselectedDomains
+        return chosen
+    }
+}
+
+/// The host side of what a plan is computed from: everything but the domains.
+struct HostState: Sendable {
+    var connectURI: String
+    var root: String
+    var unselectedDomains: [String]
+    var files: [ConfigFile: ObservedFile]
+    var facts: HostFacts
+    var hostScopeNote: String?
+}
+
 /// One domain as libvirt reported it.
 public struct ObservedDomain: Sendable {
     public var name: String
@@ -40,14 +67,20 @@ public struct ObservedDomain: Sendable {
     public var persistentXML: String
     /// The running definition, for active domains; nil otherwise.
     public var liveXML: String?
+    /// The keyed fingerprint of `persistentXML`, for the plan's basis.
+    public var fingerprint: Fingerprint
 
-    public init(name: String, uuid: String, state: DomainState, isActive: Bool, persistentXML: String, liveXML: String? = nil) {
+    public init(
+        name: String, uuid: String, state: DomainState, isActive: Bool, persistentXML: String, liveXML: String? = nil,
+        fingerprint: Fingerprint
+    ) {
         self.name = name
         self.uuid = uuid
         self.state = state
         self.isActive = isActive
         self.persistentXML = persistentXML
         self.liveXML = liveXML
+        self.fingerprint = fingerprint
     }
 }
 
@@ -55,12 +88,12 @@ public struct ObservedDomain: Sendable {
 /// policy asked for.
 public struct ObservedFile: Sendable, Hashable {
     public var kind: ConfigFile
-    /// SHA-256 of each file's bytes that was read (host path → hex); absent files are "absent".
-    public var fingerprints: [String: String]
+    /// The keyed fingerprint of each file that was read, by host path (`.absent` when missing).
+    public var fingerprints: [String: Fingerprint]
     /// Effective entries by key (the check's Augeas path below the file).
     public var entries: [String: ConfigEntry]
 
-    public init(kind: ConfigFile, fingerprints: [String: String], entries: [String: ConfigEntry]) {
+    public init(kind: ConfigFile, fingerprints: [String: Fingerprint], entries: [String: ConfigEntry]) {
         self.kind = kind
         self.fingerprints = fingerprints
         self.entries = entries

@@ -1,4 +1,4 @@
-import Host
+import XMLKit
 
 /// What the aggregate host rules read of one selected domain: its memory and vCPUs, taken from
 /// its persistent definition.

@@ -1,4 +1,4 @@
-import Host
+import XMLKit
 
 /// The host devices a domain definition hands to its guest, sorted into the kinds the
 /// passthrough rules judge differently (CONTROLS.md §4 B2-2…B2-4, §10 D).

@@ -1,4 +1,4 @@
-import Host
+import HostModel
 
 extension HostFacts {
     /// The PCI function at a sysfs address, if the host has it.

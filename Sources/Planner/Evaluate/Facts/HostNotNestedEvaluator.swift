@@ -1,5 +1,5 @@
 import Compiler
-import Host
+import HostModel
 
 /// Posture A (CONTROLS.md §10): a profile that declares `platform: bare-metal` must find no
 /// evidence of a hypervisor below the host: no `hypervisor` CPU flag, no `/sys/hypervisor/type`,

@@ -1,4 +1,4 @@
-import Host
+import XMLKit
 
 /// A libvirt memory size: the text of `<memory>` scaled by its `unit` attribute, in bytes.
 ///

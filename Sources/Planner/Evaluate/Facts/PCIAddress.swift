@@ -1,4 +1,5 @@
-import Host
+import XMLKit
+import HostModel
 
 /// A PCI address as libvirt writes it (`<address domain='0x0000' bus='0x01' slot='0x00'
 /// function='0x0'/>`), normalised to the sysfs form `0000:01:00.0` that `PCIDevice.address` uses.

@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// B2-2: each PCI function given to the guest is a device type the profile vetted: its
 /// `vendor:device` id, read from the host (not from the XML, which only holds an address), is in

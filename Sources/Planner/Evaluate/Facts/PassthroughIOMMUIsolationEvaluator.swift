@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// B2-3: the IOMMU can isolate each PCI function given to the guest: its IOMMU group, read from
 /// the host, holds only functions given to this same domain, apart from PCI bridges (which sit

@@ -1,5 +1,5 @@
 import Compiler
-import Host
+import HostModel
 
 /// B2-4: SR-IOV physical functions stay with the host. Under `sriov-vf-only` every PCI function
 /// given to a guest must be a virtual function; under `pci-vfio` plain devices are allowed, but a

@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// B1-T: simultaneous multithreading is off or absent, so two guests never share one core's L1,
 /// TLB and buffers at the same time. `smt/control` in `off`, `forceoff`, `notsupported` or

@@ -1,5 +1,5 @@
 import Compiler
-import Host
+import XMLKit
 
 /// B1-3: the vCPUs of all selected domains, per physical core, stay at or below
 /// `maxVcpuPerCore`. Cores are counted with SMT siblings once, since two threads of one core

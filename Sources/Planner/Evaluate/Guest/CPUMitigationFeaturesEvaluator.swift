@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// B1-T: the domain requires the CPU features through which the guest kernel mitigates
 /// speculative-execution attacks, so it can neither start without them nor silently lose them on

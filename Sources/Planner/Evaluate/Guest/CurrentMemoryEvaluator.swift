@@ -1,5 +1,5 @@
 import Compiler
-import Host
+import XMLKit
 
 /// B1-2: the memory a guest boots with (`<currentMemory>`) equals its maximum (`<memory>`), so
 /// the guarantee is the whole allocation and nothing is left for a balloon to take back or give

@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// B5-2: every VNC and SPICE console that accepts TCP connections asks for a secret: a `passwd`
 /// attribute, or for SPICE `defaultMode='secure'` (TLS on every channel). Consoles on a UNIX

@@ -1,4 +1,4 @@
-import Host
+import XMLKit
 
 /// One VNC or SPICE console of a domain and the places it accepts connections, read the way
 /// libvirt reads `<graphics>`: the `<listen>` children, and the older `listen` and `socket`

@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// B5-2: every VNC and SPICE console listens only where the host's own users can reach it: an
 /// allowed (loopback) address, a UNIX socket, or nowhere.
@@ -68,11 +67,11 @@ struct GraphicsListenEvaluator: DomainEvaluator {
             ProposedChange(
                 path: "\(path)/@listen", action: legacy == nil ? .add : .update,
                 before: legacy ?? Redaction.absent, after: address,
-                edit: .xmlSetAttribute(path: path, attribute: "listen", value: address), problem: problem),
+                edit: DomainEdit.setAttribute(path: path, attribute: "listen", value: address), problem: problem),
             ProposedChange(
                 path: "\(listenPath)/@address", action: child == nil ? .add : .update,
                 before: child ?? Redaction.absent, after: address,
-                edit: .xmlSetAttribute(path: listenPath, attribute: "address", value: address), problem: problem),
+                edit: DomainEdit.setAttribute(path: listenPath, attribute: "address", value: address), problem: problem),
         ]
     }
 }

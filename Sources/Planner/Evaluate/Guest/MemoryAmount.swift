@@ -1,4 +1,4 @@
-import Host
+import XMLKit
 
 /// A libvirt memory size such as `<memory unit='GiB'>4</memory>`, in bytes. Units are scaled as
 /// libvirt's `virScaleInteger` does: case-insensitive, `KiB`/`k` powers of 1024, `KB` powers of

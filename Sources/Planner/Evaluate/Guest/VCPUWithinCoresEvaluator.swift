@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// B1-3: a domain never has more vCPUs than the host has physical cores (SMT siblings count
 /// once), less the cores the profile reserves for the host (`reservedHostCores`).

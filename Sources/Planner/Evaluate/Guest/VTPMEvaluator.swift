@@ -1,5 +1,4 @@
 import Compiler
-import Host
 
 /// PI-1 (guest side): the domain has a virtual TPM 2.0 backed by the swtpm emulator, the
 /// virtual interface through which measured boot extends into the guest.
@@ -23,7 +22,7 @@ struct VTPMEvaluator: DomainEvaluator {
             let path = "/domain/devices/tpm[@model='\(model)']/backend[@type='emulator'][@version='2.0']"
             return .changes([ProposedChange(
                 path: "/domain/devices/tpm", action: .add, before: Redaction.absent,
-                after: "model '\(model)', emulator backend, TPM 2.0", edit: .xmlCreate(path: path), problem: problem)])
+                after: "model '\(model)', emulator backend, TPM 2.0", edit: DomainEdit.create(path: path), problem: problem)])
         }
         var problems: [String] = []
         for tpm in tpms {

@@ -1,0 +1,96 @@
+import Applier
+import ArgumentParser
+import Compiler
+import Foundation
+import LiveHost
+import Planner
+
+/// `hvharden apply`: makes the host match a plan, journaled and verified by planning again.
+struct ApplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Change the host to match a saved plan or the given profiles.",
+        discussion: """
+            With PLANFILE (from 'hvharden plan --out'), applies exactly that plan against the \
+            connection and root it was made for. It is refused when its format or hvharden \
+            version is not this one's, when it was applied before, or when any domain, file or \
+            host fact it was computed from has changed ("saved plan is stale"); nothing is \
+            written then.
+
+            With --profile, plans first, shows the plan and asks for confirmation ('yes') on a \
+            terminal; without a terminal it refuses unless --auto-approve is given.
+
+            Before writing, every file and domain definition to be changed is copied into \
+            STATE/journal/<apply-id>/ (mode 0700). Each object is then written in one atomic \
+            step: a file through Augeas (temporary file and rename), a domain by one define, \
+            validated by libvirt. Objects are independent: one that cannot be written is \
+            reported with its reason, and the others are still written. The apply succeeds only \
+            when every object was written and planning again shows no change for them; \
+            otherwise it exits 1, names what failed or did not converge and keeps the journal \
+            for 'hvharden rollback'. hvharden restarts nothing: it prints which daemons must \
+            restart, which domains need a cold boot and whether the host must reboot.
+
+            Exit status: 0 when applied (or nothing to do), 1 on error or refusal.
+
+            Examples:
+              hvharden plan --profile site.yaml --out plan.json && hvharden apply plan.json
+              hvharden apply --profile site.yaml --connect qemu:///system --auto-approve
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A plan saved with 'hvharden plan --out'.", valueName: "planfile"))
+    var planFile: String?
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var host: HostOptions
+    @OptionGroup var domain: DomainOptions
+    @OptionGroup var state: StateOptions
+
+    @Flag(help: "Apply without asking (required when no terminal is attached).")
+    var autoApprove = false
+
+    func validate() throws {
+        if planFile != nil && !profile.profiles.isEmpty {
+            throw ValidationError("give either a PLANFILE or --profile, not both")
+        }
+        if planFile == nil && profile.profiles.isEmpty {
+            throw ValidationError("give a PLANFILE or at least one --profile")
+        }
+    }
+
+    func run() throws {
+        try ErrorReporter.run {
+            let key = try FingerprintKeyFile.load(stateDirectory: state.path)
+            let saved = try planFile.map { try SavedPlan.load($0, requiring: .sameVersion) }
+            let compilation = saved == nil ? try Compiler.compile(profiles: profile.profiles) : nil
+            if let compilation { Console.report(compilation.warnings) }
+            let connectURI = saved?.plan.connectURI ?? host.connect
+            let root = try saved?.plan.root ?? host.resolvedRoot()
+            let session = try HostSession(connectURI: connectURI, root: root, key: key)
+            defer { session.close() }
+
+            let plan: Plan
+            let policy: Policy
+            if let saved {
+                (plan, policy) = (saved.plan, saved.policy)
+            } else {
+                policy = compilation!.policy
+                plan = try Planner.plan(
+                    policy: policy, reader: session.reader, domains: DomainSelection(selector: policy.domains, names: domain.domains))
+                FileHandle.standardOutput.write(Data(PlanTextRenderer(colour: ApplyReport.colour).render(plan).utf8))
+                guard !plan.changes.isEmpty else { return }
+                try confirm()
+            }
+            let options = ApplyOptions(stateDirectory: state.path, savedPlanDigest: saved?.digest, checkpoint: CLIHooks.applyCheckpoint)
+            let result = try Applier(plan: plan, policy: policy, options: options).apply(stores: session.stores, reader: session.reader)
+            ApplyReport.print(result, plan: plan)
+        }
+    }
+
+    private func confirm() throws {
+        if autoApprove { return }
+        guard isatty(0) == 1, isatty(1) == 1 else { throw ApplyError.notConfirmed }
+        FileHandle.standardOutput.write(Data("\nDo you want to apply these changes? Only 'yes' will be accepted: ".utf8))
+        guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else { throw ApplyError.notConfirmed }
+    }
+}

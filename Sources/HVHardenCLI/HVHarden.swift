@@ -1,0 +1,37 @@
+import ArgumentParser
+import Compiler
+
+/// The `hvharden` command: parses the command line and dispatches to a subcommand. Each
+/// subcommand lives in its own `*Command.swift` file and only parses, calls one library
+/// function, renders and exits. `main.swift` of the `hvharden` executable runs it.
+public struct HVHarden: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
+        commandName: "hvharden",
+        abstract: "Declarative hardening for KVM/libvirt hosts (NIST SP 800-125A).",
+        discussion: """
+            hvharden compiles security profiles (YAML) into a policy, compares it with the host's \
+            libvirt domains and configuration files, and plans or applies the changes.
+
+            Example:
+              hvharden validate profiles/nist-800-125a-high.yaml site.yaml
+            """,
+        version: HVHardenVersion.current,
+        subcommands: subcommands
+    )
+
+    /// Every subcommand, in the order `--help` lists them. To add one, write its
+    /// `*Command.swift` file and add one line here.
+    static let subcommands: [any ParsableCommand.Type] = [
+        ValidateCommand.self,
+        PlanCommand.self,
+        ApplyCommand.self,
+        RollbackCommand.self,
+        FactsCommand.self,
+        SummarizeCommand.self,
+        BaselineCommand.self,
+        RulesCommand.self,
+        ExplainCommand.self,
+    ]
+}

@@ -1,0 +1,45 @@
+import Applier
+import ArgumentParser
+import Foundation
+
+/// `--connect` and `--root`: which host a command reads or changes.
+struct HostOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The libvirt connection URI.", valueName: "uri"))
+    var connect = "qemu:///system"
+
+    @Option(help: ArgumentHelp(
+        "The directory that stands for '/' when reading configuration files and host facts.", valueName: "dir"))
+    var root = "/"
+
+    /// The absolute path of `--root`, which must be a directory: a mistyped root would otherwise
+    /// read as a host with no configuration files and no facts, and plan nonsense.
+    func resolvedRoot() throws -> String { try InputPath.directory(root, option: "root") }
+}
+
+/// `--profile`, repeatable: the profiles to layer, in order.
+struct ProfileOptions: ParsableArguments {
+    @Option(name: .customLong("profile"), help: ArgumentHelp(
+        "A profile file, or the name of a shipped profile; repeat to layer several, in order.", valueName: "file"))
+    var profiles: [String] = []
+}
+
+/// `--domain`, repeatable: restrict to these domains.
+struct DomainOptions: ParsableArguments {
+    @Option(name: .customLong("domain"), help: ArgumentHelp(
+        "Only this domain (repeatable); by default, every domain the profile selects.", valueName: "name"))
+    var domains: [String] = []
+}
+
+/// `--state-dir`: the lock, the journals, the applied-plan records and the fingerprint key.
+struct StateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Where the fingerprint key, lock, journals and applied-plan records live "
+            + "(default: $HVHARDEN_STATE_DIR, else \(StateDirectory.defaultPath)).", valueName: "dir"))
+    var stateDir: String?
+
+    /// The state directory: `--state-dir`, else `HVHARDEN_STATE_DIR`, else the default.
+    var path: String {
+        stateDir ?? ProcessInfo.processInfo.environment["HVHARDEN_STATE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? StateDirectory.defaultPath
+    }
+}

@@ -1,0 +1,69 @@
+import Digests
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The host's fingerprint key, `STATE/fingerprint.key` (32 random bytes, mode 0600 in a 0700
+/// directory), created on first use. Plans and journals made with one key can be checked only
+/// with the same key: keep the state directory, or plan again.
+public enum FingerprintKeyFile {
+    public static func load(stateDirectory: String) throws -> FingerprintKey {
+        let path = stateDirectory + "/fingerprint.key"
+        if let key = try read(path) { return key }
+        try makeDirectory(stateDirectory)
+        let key = try FingerprintKey.generate()
+        // O_EXCL: if another process created the key meanwhile, use that one.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            if errno == EEXIST, let key = try read(path) { return key }
+            throw KeyFileError(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        let written = key.bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == FingerprintKey.byteCount, fsync(fd) == 0 else {
+            unlink(path)
+            throw KeyFileError(path: path, reason: String(cString: strerror(errno)))
+        }
+        return key
+    }
+
+    private static func read(_ path: String) throws -> FingerprintKey? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw KeyFileError(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw KeyFileError(path: path, reason: "it is not a regular file")
+        }
+        guard st.st_mode & 0o077 == 0 else {
+            throw KeyFileError(path: path, reason: "its mode \(String(st.st_mode & 0o777, radix: 8)) lets others read it; it must be 0600")
+        }
+        var bytes = [UInt8](repeating: 0, count: FingerprintKey.byteCount + 1)
+        let n = Glibc.read(fd, &bytes, bytes.count)
+        guard n == FingerprintKey.byteCount, let key = FingerprintKey(bytes: Array(bytes.prefix(n))) else {
+            throw KeyFileError(path: path, reason: "it does not hold a \(FingerprintKey.byteCount)-byte key")
+        }
+        return key
+    }
+
+    private static func makeDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw KeyFileError(path: path, reason: "cannot create the state directory: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// The fingerprint key could not be read or made.
+public struct KeyFileError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String {
+        "cannot use the fingerprint key '\(path)': \(reason) (run as root, or pass --state-dir with a directory of your own)"
+    }
+}

@@ -1,0 +1,33 @@
+import Applier
+import Digests
+import Host
+import Planner
+
+/// The live host behind one command: one libvirt connection, the root, and the host's
+/// fingerprint key, and the reader and stores over them that the Planner and the Applier use.
+public final class HostSession {
+    public let connectURI: String
+    public let root: String
+    public let key: FingerprintKey
+    public let connection: LibvirtConnection
+
+    /// Opens the connection to `connectURI`; a failure names the URI.
+    public init(connectURI: String, root: String, key: FingerprintKey) throws {
+        self.connectURI = connectURI
+        self.root = root
+        self.key = key
+        connection = try DomainScan.open(connectURI)
+    }
+
+    /// A reader through this session's connection.
+    public var reader: LiveStateReader {
+        LiveStateReader(connectURI: connectURI, root: root, key: key, connection: connection)
+    }
+
+    /// The stores of every registered kind, writing through this session.
+    public var stores: ObjectStores {
+        ObjectStores([LibvirtDomainStore(connection: connection, key: key), ConfigFileStore(root: root, key: key)])
+    }
+
+    public func close() { connection.close() }
+}

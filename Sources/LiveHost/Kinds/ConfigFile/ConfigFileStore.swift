@@ -1,0 +1,146 @@
+import Applier
+import Compiler
+import Digests
+import Foundation
+import Host
+import Planner
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The store of `ConfigFileResource` objects: host files under a root, edited through Augeas
+/// with only that file's lens loaded. Augeas writes each file through a temporary file and a
+/// rename, following a symbolic link to the file it names; backups and restores follow the
+/// link the same way, so the link stays a link and its target keeps its own mode and owner.
+public struct ConfigFileStore: ObjectStore {
+    public let root: String
+    public let key: FingerprintKey
+
+    public init(root: String, key: FingerprintKey) {
+        self.root = root
+        self.key = key
+    }
+
+    public var kind: ResourceKind { ConfigFileResource.kind }
+
+    private var paths: HostPaths { HostPaths(root: root) }
+
+    public func fingerprint(_ name: String) throws -> Fingerprint {
+        paths.fingerprint(name, key: key)
+    }
+
+    public func snapshot(_ name: String) throws -> ObjectSnapshot {
+        let target = try HostFile(paths: paths, hostPath: name).resolved()
+        guard let stat = target.status else { return ObjectSnapshot(content: nil, fingerprint: .absent) }
+        guard let data = FileManager.default.contents(atPath: target.onDisk) else {
+            throw ConfigStoreError.unreadable(name, String(cString: strerror(errno)))
+        }
+        return ObjectSnapshot(
+            content: data,
+            attributes: ["mode": String(stat.st_mode & 0o7777, radix: 8), "uid": "\(stat.st_uid)", "gid": "\(stat.st_gid)"],
+            fingerprint: .digest(key.fingerprint(data)))
+    }
+
+    public func write(_ name: String, edits: [AnyEdit]) throws -> Fingerprint {
+        guard let config = ConfigFileResource.configFile(of: name) else { throw ConfigStoreError.unknownFile(name) }
+        let file = try HostFile(paths: paths, hostPath: name).resolved()
+        let temporaries = AugeasTemporaries(targets: [file.onDisk])
+        let tree: AugeasTree
+        do {
+            tree = try AugeasTree(root: root, loads: [ConfigReader.load(for: config, only: name)])
+            // A file that exists but did not load (a root Augeas cannot see into, a lens that
+            // skipped it) would be saved as if it were empty: refuse rather than lose its content.
+            if file.status != nil, try tree.match("/files\(name)").isEmpty, !file.isEmpty {
+                throw ConfigStoreError.notLoaded(name)
+            }
+            let editor = ConfigEditor(tree: tree, file: name)
+            for edit in edits { try editor.apply(try edit.unwrap(FileEdit.self)) }
+            try tree.save()
+        } catch {
+            // A save that fails after creating its temporary file (disk full) leaves it behind.
+            temporaries.removeNew()
+            if let error = error as? AugeasError { throw ConfigStoreError.augeas(error.problems) }
+            throw error
+        }
+        return try fingerprint(name)
+    }
+
+    public func restore(_ name: String, from snapshot: ObjectSnapshot) throws -> Fingerprint {
+        let target = try HostFile(paths: paths, hostPath: name).resolved()
+        if let content = snapshot.content {
+            let mode = snapshot.attributes["mode"].flatMap { mode_t($0, radix: 8) } ?? 0o644
+            let owner = snapshot.attributes["uid"].flatMap { uid_t($0) }.map { ($0, snapshot.attributes["gid"].flatMap { gid_t($0) } ?? 0) }
+            try AtomicFile.write(content, to: target.onDisk, mode: mode, owner: owner)
+        } else if unlink(target.onDisk) != 0 && errno != ENOENT {
+            throw ConfigStoreError.unreadable(name, "cannot remove it: \(String(cString: strerror(errno)))")
+        }
+        return try fingerprint(name)
+    }
+
+    /// `write` removes its own temporaries when it fails; nothing else is left.
+    public func cleanUp(_ name: String) {}
+}
+
+/// A host file under a root, with symbolic links followed to the file they name. A link that
+/// leads outside the root is refused: in a sandbox it would name a file of the real host.
+struct HostFile {
+    let onDisk: String
+    let status: stat?
+
+    init(paths: HostPaths, hostPath: String) {
+        onDisk = paths.onDisk(hostPath)
+        var st = stat()
+        status = stat(onDisk, &st) == 0 ? st : nil
+        self.hostPath = hostPath
+        self.root = paths.root
+    }
+
+    private let hostPath: String
+    private let root: String
+
+    var isEmpty: Bool { (status?.st_size ?? 0) == 0 }
+
+    /// This file with links resolved: the file Augeas writes and rollback restores.
+    func resolved() throws -> HostFile {
+        var st = stat()
+        guard lstat(onDisk, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return self }
+        guard let real = realpath(onDisk, nil) else {
+            throw ConfigStoreError.unreadable(hostPath, "it is a symbolic link that does not resolve")
+        }
+        defer { free(real) }
+        let canonical = String(cString: real)
+        let base = root == "/" || root.isEmpty ? "" : (realpath(root, nil).map { p in defer { free(p) }; return String(cString: p) } ?? root)
+        guard base.isEmpty || canonical.hasPrefix(base + "/") else {
+            throw ConfigStoreError.linkOutsideRoot(hostPath, canonical)
+        }
+        return HostFile(resolvedPath: canonical, hostPath: hostPath, root: root)
+    }
+
+    private init(resolvedPath: String, hostPath: String, root: String) {
+        onDisk = resolvedPath
+        var st = stat()
+        status = stat(resolvedPath, &st) == 0 ? st : nil
+        self.hostPath = hostPath
+        self.root = root
+    }
+}
+
+enum ConfigStoreError: Error, CustomStringConvertible {
+    case unknownFile(String)
+    case unreadable(String, String)
+    case notLoaded(String)
+    case linkOutsideRoot(String, String)
+    case augeas([String])
+
+    var description: String {
+        switch self {
+        case .unknownFile(let path): return "'\(path)' is not a file hvharden edits"
+        case .unreadable(let path, let why): return "cannot read '\(path)': \(why)"
+        case .notLoaded(let path):
+            return "Augeas did not load '\(path)' although it exists; refusing to save it (its content would be lost)"
+        case .linkOutsideRoot(let path, let target):
+            return "'\(path)' is a symbolic link to '\(target)', outside the root; refusing to write through it"
+        case .augeas(let problems): return problems.joined(separator: "; ")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Compiler
+import Digests
+import Foundation
+import Host
+import HostModel
+import Planner
+
+/// The live `StateReader`: domains through libvirt (persistent XML with INACTIVE|SECURE, live
+/// XML when running), config keys through Augeas under `root`, host facts under `root`. Every
+/// object is fingerprinted with the host's `FingerprintKey`.
+///
+/// Domains are fetched by `fetchWorkers` threads sharing the one connection. A libvirt RPC
+/// mostly waits on the daemon, so several in flight keep the daemon busy on every core while the
+/// Planner evaluates what has arrived.
+public struct LiveStateReader: StateReader {
+    public var connectURI: String
+    public var root: String
+    public var key: FingerprintKey
+    /// Threads fetching domains over the one connection. libvirtd serves up to five calls of one
+    /// client at a time (`max_client_requests`); on two cores four keep both busy
+    /// (bench/README.md has the measurements).
+    public var fetchWorkers: Int
+    /// A connection to use instead of opening one (the Applier's verification re-plans through
+    /// the connection it wrote with).
+    public var connection: LibvirtConnection?
+    /// A connection being opened and listed on a thread of its own (`startListing()`).
+    private var listing: ParallelWork.Background<Result<DomainScan.Listed, any Error>>?
+
+    public init(connectURI: String, root: String = "/", key: FingerprintKey, fetchWorkers: Int = 4, connection: LibvirtConnection? = nil) {
+        self.connectURI = connectURI
+        self.root = root
+        self.key = key
+        self.fetchWorkers = max(1, fetchWorkers)
+        self.connection = connection
+    }
+
+    /// Host-file and fact rules describe the machine at `root`. With a remote URI and the local
+    /// root they would describe the wrong machine, so they are skipped with this note.
+    public var hostScopeNote: String? {
+        guard root == "/", let host = Self.remoteHost(connectURI) else { return nil }
+        return "host-file and host-fact rules skipped: '\(connectURI)' is on host '\(host)'; pass --root with a copy of that host's root to check them"
+    }
+
+    public func readFacts() -> HostFacts {
+        hostScopeNote == nil ? HostFactsReader(root: root).read() : HostFacts(reading: EmptyFacts())
+    }
+
+    public func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] {
+        try ConfigReader(root: root, key: key).read(query)
+    }
+
+    public func readDomains(
+        _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
+    ) throws -> DomainSelection.Chosen {
+        let scan = DomainScan(uri: connectURI, key: key, workers: fetchWorkers)
+        if let connection {
+            return try scan.run(scan.list(connection), selection: selection, deliver: deliver)
+        }
+        let listed = try listing?.wait().get() ?? scan.list(DomainScan.open(connectURI))
+        defer { listed.connection.close() }
+        return try scan.run(listed, selection: selection, deliver: deliver)
+    }
+
+    /// This reader with its connection opened and its domains listed on a thread of their own,
+    /// starting now: the listing costs libvirt round trips, which can overlap other work (the
+    /// profiles compiling). Without a later `readDomains`, the connection is never closed.
+    public func startListing() -> LiveStateReader {
+        guard connection == nil else { return self }
+        var reader = self
+        let scan = DomainScan(uri: connectURI, key: key, workers: fetchWorkers)
+        let uri = connectURI
+        reader.listing = ParallelWork.Background { Result { try scan.list(DomainScan.open(uri)) } }
+        return reader
+    }
+
+    /// The host part of a libvirt URI when it names another machine (`qemu+ssh://h/system`).
+    public static func remoteHost(_ uri: String) -> String? {
+        guard let components = URLComponents(string: uri), var host = components.host, !host.isEmpty else { return nil }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return ["localhost", "127.0.0.1", "::1"].contains(host) ? nil : host
+    }
+}
+
+/// No facts at all: what a reader reports for a host whose /proc and /sys it cannot see.
+struct EmptyFacts: FactsSource {
+    var isHostRoot: Bool { false }
+    func data(_ path: String) -> Data? { nil }
+    func exists(_ path: String) -> Bool { false }
+    func isDirectory(_ path: String) -> Bool { false }
+    func children(_ path: String) -> [String] { [] }
+    func linkName(_ path: String) -> String? { nil }
+    func fileType(_ path: String) -> FileAttributeType? { nil }
+}

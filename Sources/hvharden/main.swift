@@ -1,0 +1,3 @@
+import HVHardenCLI
+
+HVHarden.main()
