@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "hvharden-floor",
             dependencies: [
-                "Compiler", "Planner", "Host", "LiveHost", "XMLKit",
+                "Compiler", "Planner", "Host", "LiveHost", "XMLKit", "Digests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "bench/floor"
@@ -53,13 +53,23 @@ let package = Package(
         // The command line with fault-injection hooks for the Applier's kill tests; tests only.
         .executableTarget(name: "hvharden-faults", dependencies: ["HVHardenCLI", "Applier"], path: "Tests/FaultInjector"),
 
-        .target(name: "TestSupport", dependencies: ["Compiler", "Planner", "Digests", "HostModel"], path: "Tests/TestSupport"),
-        .testTarget(name: "CompilerTests", dependencies: ["Compiler", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "HostTests", dependencies: ["Host", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "TestSupport"]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "TestSupport"]),
-        .testTarget(name: "LiveHostTests", dependencies: ["LiveHost", "Host", "Planner", "Applier", "TestSupport"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["HVHardenCLI", "LiveHost", "Planner", "Applier", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["Compiler", "Planner", "Applier", "Digests", "HostModel", "XMLKit"], path: "Tests/TestSupport"),
+        .target(
+            name: "LiveTestSupport",
+            dependencies: ["LiveHost", "Host", "CLibvirt", "CAugeas", "HostModel", "XMLKit", "Digests", "Compiler", "Planner", "Applier", "TestSupport",
+                           .product(name: "Yams", package: "Yams")],
+            path: "Tests/LiveTestSupport"),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler", "Digests", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HostTests", dependencies: ["Host", "HostModel", "XMLKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "HostModel", "XMLKit", "Digests", "TestSupport"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "Compiler", "HostModel", "XMLKit", "Digests", "TestSupport"]),
+        .testTarget(
+            name: "LiveHostTests",
+            dependencies: ["LiveHost", "Host", "HostModel", "XMLKit", "Digests", "Compiler", "Planner", "Applier", "TestSupport", "LiveTestSupport"],
+            exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["HVHardenCLI", "LiveHost", "Host", "HostModel", "XMLKit", "Digests", "Compiler", "Planner", "Applier", "TestSupport", "LiveTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

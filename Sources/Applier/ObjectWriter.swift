@@ -49,13 +49,17 @@ struct ObjectWriter {
                 store.cleanUp(ref.name)
                 // The write may have happened before a later step failed (a connection lost
                 // after a define): the journal records what the object is now, if it can tell.
-                if let now = try? store.fingerprint(ref.name),
-                   now != journal.manifest.objects.first(where: { $0.object == ref })?.before {
+                let before = journal.manifest.objects.first { $0.object == ref }?.before
+                switch Result(catching: { try store.fingerprint(ref.name) }) {
+                case .success(let now) where now != before:
                     try journal.recordAfter(ref, now)
                     result.written.append(ref)
-                    result.failed.append((ref, "written, but: \(error)"))
-                } else {
+                    result.failed.append((ref, "written, but then: \(error)"))
+                case .success:
                     result.failed.append((ref, "\(error)"))
+                case .failure:
+                    // Neither old nor new can be shown: say so; rollback compares with the journal.
+                    result.failed.append((ref, "\(error) (whether it was written could not be read back)"))
                 }
             }
             checkpoint(.afterObject(index + 1))

@@ -18,7 +18,12 @@ struct ApplyCommand: ParsableCommand {
             written then.
 
             With --profile, plans first, shows the plan and asks for confirmation ('yes') on a \
-            terminal; without a terminal it refuses unless --auto-approve is given.
+            terminal; without a terminal it refuses at once, before reading anything, unless \
+            --auto-approve is given.
+
+            The plan's fingerprints are keyed with the key in the state directory: apply a saved \
+            plan with the same --state-dir (default $HVHARDEN_STATE_DIR, else /var/lib/hvharden) \
+            as the plan was made with.
 
             Before writing, every file and domain definition to be changed is copied into \
             STATE/journal/<apply-id>/ (mode 0700). Each object is then written in one atomic \
@@ -60,6 +65,8 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         try ErrorReporter.run {
+            // Refused before anything is read when there will be no way to confirm.
+            if planFile == nil, !autoApprove, !Self.canAsk { throw ApplyError.notConfirmed }
             let key = try FingerprintKeyFile.load(stateDirectory: state.path)
             let saved = try planFile.map { try SavedPlan.load($0, requiring: .sameVersion) }
             let compilation = saved == nil ? try Compiler.compile(profiles: profile.profiles) : nil
@@ -87,9 +94,11 @@ struct ApplyCommand: ParsableCommand {
         }
     }
 
+    private static var canAsk: Bool { isatty(0) == 1 && isatty(1) == 1 }
+
     private func confirm() throws {
         if autoApprove { return }
-        guard isatty(0) == 1, isatty(1) == 1 else { throw ApplyError.notConfirmed }
+        guard Self.canAsk else { throw ApplyError.notConfirmed }
         FileHandle.standardOutput.write(Data("\nDo you want to apply these changes? Only 'yes' will be accepted: ".utf8))
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else { throw ApplyError.notConfirmed }
     }

@@ -9,7 +9,7 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Explain one rule: why it matters, what it checks and fixes, and its examples.",
         discussion: """
             Prints the rule's title, id, severity, target and when it applies; its references \
-            (SP 800-125A function and CONTROLS.md topic, HY-SR where probable, the 2014 draft, \
+            (SP 800-125A function and docs/controls.md topic, HY-SR where probable, the 2014 draft, \
             SP 800-53, DISA VMM SRG); the rationale; what the check reads and accepts; the fix \
             and when it takes effect; the guidance; the parameters a profile may refine; and \
             the compliant and noncompliant examples, verbatim. 'hvharden rules --all' lists \

@@ -12,11 +12,16 @@ public final class HostSession {
     public let connection: LibvirtConnection
 
     /// Opens the connection to `connectURI`; a failure names the URI.
-    public init(connectURI: String, root: String, key: FingerprintKey) throws {
+    public convenience init(connectURI: String, root: String, key: FingerprintKey) throws {
+        self.init(connection: try DomainScan.open(connectURI), connectURI: connectURI, root: root, key: key)
+    }
+
+    /// A session over an open connection (which `close()` closes).
+    public init(connection: LibvirtConnection, connectURI: String, root: String, key: FingerprintKey) {
+        self.connection = connection
         self.connectURI = connectURI
         self.root = root
         self.key = key
-        connection = try DomainScan.open(connectURI)
     }
 
     /// A reader through this session's connection.

@@ -1,1 +1,5 @@
 import Testing
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests

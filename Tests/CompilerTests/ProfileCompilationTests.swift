@@ -1,6 +1,8 @@
 import Foundation
+import Digests
 import Testing
 @testable import Compiler
+import TestSupport
 
 /// From the layered profile to a `Policy`: rule selection by posture, opt-in, tailoring,
 /// parameters, enforcement, `selectedBy`, the digest, and the warnings only compilation sees.

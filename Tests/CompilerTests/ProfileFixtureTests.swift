@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Compiler
+import TestSupport
 
 /// Invalid profiles state their expected diagnostics inline: `# ERROR: <substring>` (or
 /// `# WARNING:`) on each offending line (Terraform's error-files). Every marked line must get a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Compiler
+import TestSupport
 
 /// `extends` and several profiles on the command line: later layers override field by field.
 @Suite struct ProfileLayeringTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Compiler
 import Yams
+import TestSupport
 
 /// Reading a file: size limit, YAML syntax, the alias-expansion guard, and file-level problems.
 @Suite struct ProfileLoaderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 @testable import Compiler
+import TestSupport
 
 /// docs/profile.schema.json for the tests: reading it, the parts generated from the catalogue,
 /// profiles as JSON, and validation with Python's jsonschema from `.venv-tools`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Compiler
+import TestSupport
 
 /// docs/profile.schema.json is kept in step with the loader: the same keys in every section
 /// (both ways), the same enum values as the Swift enums, the catalogue's rule ids and

@@ -1,5 +1,6 @@
 import Testing
 @testable import Compiler
+import TestSupport
 
 /// The did-you-mean suggestions in diagnostics.
 @Suite struct ProfileSpellingTests {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Compiler
+import TestSupport
 
 /// Shared pieces for the profile tests: a catalogue with rules of every shape the compiler
 /// treats differently, a fixed "today", the repository paths, and inline profile files.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Compiler
+import TestSupport
 
 @Suite struct RuleCatalogueTests {
     @Test func shippedCatalogueLoads() throws {

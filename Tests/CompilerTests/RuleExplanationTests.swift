@@ -1,5 +1,6 @@
 import Testing
 @testable import Compiler
+import TestSupport
 
 /// `hvharden explain`'s renderer: every shipped rule explains itself completely, and the
 /// check, fix and lookup texts say what the catalogue data says.

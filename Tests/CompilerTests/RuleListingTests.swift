@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Compiler
+import TestSupport
 
 /// `hvharden rules`'s listing: which rules it holds, the aligned table and the JSON shape.
 @Suite struct RuleListingTests {

@@ -1,3 +1,4 @@
 import Testing
 @testable import Compiler
+import TestSupport
 @Test func smoke() { #expect(Bool(true)) }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 @Suite("AugeasError")
 struct AugeasErrorTests {

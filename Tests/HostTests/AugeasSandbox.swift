@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A temporary root directory for Augeas tests, seeded from `Fixtures/augeas` (a copy of the
 /// Debian defaults). Never points at the real `/etc`.

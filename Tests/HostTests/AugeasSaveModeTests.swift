@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 /// What each `/augeas/save` mode does on disk (documented on `AugeasSaveMode`).
 @Suite("AugeasSaveMode")

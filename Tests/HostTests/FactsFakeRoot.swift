@@ -1,5 +1,8 @@
 import Foundation
 @testable import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 /// A throwaway directory that stands in for "/" so `HostFactsReader` can be pointed at a fake
 /// /proc and /sys built from inline strings. Removed when the value goes away.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 extension FactsFakeRoot {
     /// An Intel bare-metal KVM host: 1 socket, 4 cores, 8 threads, Secure Boot, TPM 2, VT-d with

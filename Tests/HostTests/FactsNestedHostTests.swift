@@ -1,11 +1,14 @@
 import Foundation
 import Testing
 @testable import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 @Suite("Facts: nested (virtual machine) host")
 struct FactsNestedHostTests {
     /// A KVM guest used as a host: the hypervisor flag, QEMU's DMI strings, a /dev/kvm node but no
-    /// vmx in cpuinfo (the trap CONTROLS.md warns about), and Secure Boot off.
+    /// vmx in cpuinfo (the trap docs/controls.md warns about), and Secure Boot off.
     static func nestedRoot() throws -> FactsFakeRoot {
         let root = try FactsFakeRoot()
         try root.cpuinfo(
@@ -86,7 +89,7 @@ struct FactsNestedHostTests {
         #expect(!KVMFacts.isDeviceNode(.typeDirectory, underFakeRoot: true))
         #expect(!KVMFacts.isDeviceNode(nil, underFakeRoot: true))
         // The type really is read from the node: /dev/null is a character device on any Linux.
-        #expect(FactsTree(root: "/").fileType("/dev/null") == .typeCharacterSpecial)
+        #expect(FactsDirectory(root: "/").fileType("/dev/null") == .typeCharacterSpecial)
         let root = try FactsFakeRoot()
         try root.directory("/dev/kvm")
         #expect(!root.read().kvm.devKVM)

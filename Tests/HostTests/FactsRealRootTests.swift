@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 /// Reads this machine's own /proc and /sys. Only invariants that hold on every Linux machine are
 /// asserted, since the machine may be bare metal, a VM or a container.
@@ -31,7 +34,7 @@ struct FactsRealRootTests {
         #expect(facts.iommu.enabled == !facts.iommu.groups.isEmpty)
         #expect(facts.iommu.groups.map(\.id) == facts.iommu.groups.map(\.id).sorted())
         if facts.kvm.module == nil { #expect(facts.kvm.parameters.isEmpty) }
-        #expect(Set(facts.sysctl.keys).isSubset(of: HostFactsReader.sysctlKeys))
+        #expect(Set(facts.sysctl.keys).isSubset(of: HostFacts.sysctlKeys))
         #expect(facts.vulnerabilities.values.allSatisfy { !$0.hasSuffix("\n") })
     }
 

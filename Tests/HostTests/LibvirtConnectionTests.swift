@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 /// The connection-level API against the test driver and the fixture node file.
 @Suite struct LibvirtConnectionTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 /// The one test against a real libvirtd (`qemu:///system`): define, read back and undefine a tiny
 /// TCG guest. It fails, never skips, when the daemon is unreachable.
@@ -35,7 +38,7 @@ import Host
         defer {
             do { try domain.undefine() } catch { Issue.record("could not undefine '\(name)': \(error)") }
         }
-        // ~20 ms normally; ~48 s means libvirtd started before /dev/kvm had its kvm group (PLATFORM-NOTES).
+        // ~20 ms normally; ~48 s means libvirtd started before /dev/kvm had its kvm group (see scripts/start-libvirtd.sh).
         #expect(elapsed < .seconds(10), "defining '\(name)' took \(elapsed); was libvirtd started before 'chgrp kvm /dev/kvm'?")
 
         #expect(domain.name == name)

@@ -1,5 +1,8 @@
 import Testing
 import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 /// Domain XML, define and life cycle against the test driver and the fixture node file.
 @Suite struct LibvirtDomainTests {

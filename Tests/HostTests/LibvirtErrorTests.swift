@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 /// libvirt errors become values and never reach stderr on their own.
 @Suite struct LibvirtErrorTests {

@@ -1,5 +1,8 @@
 import Foundation
 import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 /// Shared setup for the libvirt tests: the test-driver node file and unique domain names.
 enum LibvirtFixture {

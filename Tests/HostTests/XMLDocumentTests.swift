@@ -1,5 +1,8 @@
 import Testing
 @testable import Host
+@testable import HostModel
+import XMLKit
+import TestSupport
 
 @Suite("XMLDocument parsing")
 struct XMLDocumentTests {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Reads `Fixtures/xml/<name>` next to this file (HostTests declares no resources).
 enum XMLFixture {

@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// `--from-host` on the lab (examples/lab): facts from its root, domains from its node file.
 /// The passthrough posture then comes from the devices the domains actually hold, and fact rules
@@ -55,8 +61,8 @@ import Testing
         #expect(compilation.warnings.isEmpty, "\(compilation.warnings)")
         let policy = compilation.policy
         #expect(policy.sources.first == RenderLab.profile, "the parent is found through the relative path written")
-        let state = try LiveStateReader(connectURI: RenderLab.connectURI, root: lab.root.path).read(policy: policy)
-        let plan = try Planner.plan(policy: policy, state: state, today: Self.day)
+        let state = try ObservedState(reading: LiveStateReader(connectURI: RenderLab.connectURI, root: lab.root.path, key: TestKey.key), policy: policy)
+        let plan = try Planner.plan(policy: policy, reader: state, today: Self.day)
         let factRules = Set(policy.rules.filter { $0.rule.target == .hostFact }.map(\.rule.id))
         let unwaived = plan.findings.filter { factRules.contains($0.rule) }
         #expect(unwaived.isEmpty, "\(unwaived.map { "\($0.rule): \($0.message)" })")
@@ -66,7 +72,7 @@ import Testing
         #expect(waived.isSuperset(of: ["host-ksm-disabled", "host-smt-disabled", "host-cpu-vulnerabilities-mitigated"]))
         #expect(baseline.hosts[0].waivers.allSatisfy { $0.expires == "2026-07-15" })
         // Domain findings are the host's own configuration: the baseline does not waive them.
-        #expect(plan.findings.contains { $0.address.kind == .domain })
+        #expect(plan.findings.contains { $0.address.isDomain })
     }
 
     @Test func unreachableConnectionNamesTheURI() throws {

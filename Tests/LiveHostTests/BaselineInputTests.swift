@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Facts files in, errors out: the formats `BaselineHostReader` accepts, the names it gives
 /// hosts, and the mistakes it reports by file and host.

@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// The posture rules of `BaselinePosture` on facts built in code: each field takes its strongest
 /// value only when every host supports it, and says which host held it back.

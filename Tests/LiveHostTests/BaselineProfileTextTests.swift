@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// The generated YAML: free text from facts files can neither break out of a scalar nor end a
 /// comment early, and every value reads back through the Compiler exactly as it was written.

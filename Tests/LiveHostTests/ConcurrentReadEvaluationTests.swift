@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// The evaluation shortcuts taken for speed give what the plain XPath gives: a creatable path
 /// walked in the tree finds the element the XPath selects, and an `xml-every` check asked as

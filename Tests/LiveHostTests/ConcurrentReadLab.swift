@@ -2,6 +2,12 @@ import Compiler
 import Foundation
 import Host
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// A bigger lab for the concurrent reader: the lab's five domains copied `copies` times under
 /// new names and UUIDs into a test-driver node file, with the lab's host, so that reads and

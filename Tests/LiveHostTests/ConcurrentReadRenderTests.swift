@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// The text plan streamed to a file handle is byte for byte the text plan as one string, so
 /// `hvharden plan` can write thousands of domains' plans without holding their text.
@@ -18,7 +24,7 @@ import Testing
         let lab = try ConcurrentReadLab(copies: 3)
         defer { lab.remove() }
         let policy = try ConcurrentReadLab.policy()
-        let plan = try Planner.plan(policy: policy, reader: LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root), today: RenderLab.day)
+        let plan = try Planner.plan(policy: policy, reader: LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, key: TestKey.key), today: RenderLab.day)
         for colour in [false, true] {
             let url = try Self.temporaryFile()
             defer { try? FileManager.default.removeItem(at: url) }

@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// The reader fetches domains on several threads and the planner evaluates them on several:
 /// the state, the plan and the error must not depend on how many threads there are or on the
@@ -12,8 +18,8 @@ import Testing
         let lab = try ConcurrentReadLab(copies: 20)
         defer { lab.remove() }
         let policy = try ConcurrentReadLab.policy()
-        let one = try LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, fetchWorkers: 1).read(policy: policy)
-        let many = try LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, fetchWorkers: 8).read(policy: policy)
+        let one = try ObservedState(reading: LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, fetchWorkers: 1), policy: policy)
+        let many = try ObservedState(reading: LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, fetchWorkers: 8), policy: policy)
         #expect(ObservedSummary(one) == ObservedSummary(many))
         // Every copy of every lab domain was read, in listing order, with its own XML.
         #expect(Set(one.domains.map(\.name)) == Set(lab.names))
@@ -26,8 +32,8 @@ import Testing
         let lab = try ConcurrentReadLab(copies: 20)
         defer { lab.remove() }
         let policy = try ConcurrentReadLab.policy()
-        let reader = LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, fetchWorkers: fetchWorkers)
-        let twoSteps = try Planner.plan(policy: policy, state: try reader.read(policy: policy), today: RenderLab.day)
+        let reader = LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, key: TestKey.key, fetchWorkers: fetchWorkers)
+        let twoSteps = try Planner.plan(policy: policy, reader: try reader.read(policy: policy), today: RenderLab.day)
         let oneStep = try Planner.plan(policy: policy, reader: reader, today: RenderLab.day)
         #expect(oneStep == twoSteps)
         // The plan covers every copy: 100 domains, each with the lab domains' changes.
@@ -37,24 +43,24 @@ import Testing
 
     @Test func thePlanOfTheLabIsTheSameThroughEitherPath() throws {
         let policy = try ConcurrentReadLab.policy()
-        let reader = LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root)
+        let reader = LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root, key: TestKey.key)
         #expect(try Planner.plan(policy: policy, reader: reader, today: RenderLab.day) == RenderLab.plan())
     }
 
     @Test func aListingStartedEarlyGivesTheSamePlan() throws {
         let lab = try ConcurrentReadLab(copies: 5)
         defer { lab.remove() }
-        let reader = LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root)
+        let reader = LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, key: TestKey.key)
         // As `hvharden plan` may: list while the profiles compile.
         let listing = reader.startListing()
         let policy = try ConcurrentReadLab.policy()
-        #expect(listing.reader.connectURI == lab.connectURI)
-        let early = try Planner.plan(policy: policy, listing: listing, today: RenderLab.day)
+        #expect(listing.connectURI == lab.connectURI)
+        let early = try Planner.plan(policy: policy, reader: listing, today: RenderLab.day)
         #expect(early == (try Planner.plan(policy: policy, reader: reader, today: RenderLab.day)))
 
-        let unreachable = LiveStateReader(connectURI: "test:///nonexistent/hvharden/node.xml", root: RenderLab.root).startListing()
+        let unreachable = LiveStateReader(connectURI: "test:///nonexistent/hvharden/node.xml", root: RenderLab.root, key: TestKey.key).startListing()
         #expect {
-            _ = try Planner.plan(policy: policy, listing: unreachable)
+            _ = try Planner.plan(policy: policy, reader: unreachable)
         } throws: { error in
             "\(error)".hasPrefix("cannot connect to 'test:///nonexistent/hvharden/node.xml'")
         }
@@ -64,17 +70,17 @@ import Testing
         let lab = try ConcurrentReadLab(copies: 10)
         defer { lab.remove() }
         let policy = try ConcurrentReadLab.policy()
-        var state = try LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root).read(policy: policy)
-        let plan = try Planner.plan(policy: policy, state: state, today: RenderLab.day)
+        var state = try ObservedState(reading: LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, key: TestKey.key), policy: policy)
+        let plan = try Planner.plan(policy: policy, reader: state, today: RenderLab.day)
         state.domains.reverse()
-        #expect(try Planner.plan(policy: policy, state: state, today: RenderLab.day) == plan)
+        #expect(try Planner.plan(policy: policy, reader: state, today: RenderLab.day) == plan)
         state.domains.shuffle()
-        #expect(try Planner.plan(policy: policy, state: state, today: RenderLab.day) == plan)
+        #expect(try Planner.plan(policy: policy, reader: state, today: RenderLab.day) == plan)
     }
 
     @Test func theFirstMalformedDomainInNameOrderIsReported() throws {
         let policy = try ConcurrentReadLab.policy()
-        let good = try LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root).read(policy: policy)
+        let good = try ObservedState(reading: LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root, key: TestKey.key), policy: policy)
         let template = try #require(good.domains.first)
         var domains: [ObservedDomain] = []
         // Broken domains at both ends of the listing and many good ones between them, so that
@@ -89,7 +95,7 @@ import Testing
         let state = ObservedState(connectURI: "test:///", root: RenderLab.root, domains: domains, files: good.files, facts: good.facts)
         for _ in 0..<5 {
             #expect {
-                _ = try Planner.plan(policy: policy, state: state, today: RenderLab.day)
+                _ = try Planner.plan(policy: policy, reader: state, today: RenderLab.day)
             } throws: { error in
                 "\(error)".contains("domain 'aa-broken' has malformed XML")
             }
@@ -100,13 +106,14 @@ import Testing
         let policy = try ConcurrentReadLab.policy()
         let uri = "test:///nonexistent/hvharden/node.xml"
         #expect {
-            _ = try Planner.plan(policy: policy, reader: LiveStateReader(connectURI: uri, root: RenderLab.root))
+            _ = try Planner.plan(policy: policy, reader: LiveStateReader(connectURI: uri, root: RenderLab.root, key: TestKey.key))
         } throws: { error in
             "\(error)".hasPrefix("cannot connect to '\(uri)'")
         }
         #expect {
             _ = try Planner.plan(
-                policy: policy, reader: LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root, domainNames: ["nope01"]))
+                policy: policy, reader: LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root),
+                domains: DomainSelection(selector: policy.domains, names: ["nope01"]))
         } throws: { error in
             "\(error)".contains("domain 'nope01' not found")
         }
@@ -117,10 +124,11 @@ import Testing
         defer { lab.remove() }
         let policy = try ConcurrentReadLab.policy()
         let named = ["db01-c3", "web01-c0"]
-        let reader = LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, domainNames: named, fetchWorkers: 4)
-        let plan = try Planner.plan(policy: policy, reader: reader, today: RenderLab.day)
+        let reader = LiveStateReader(connectURI: lab.connectURI, root: RenderLab.root, fetchWorkers: 4)
+        let selection = DomainSelection(selector: policy.domains, names: named)
+        let plan = try Planner.plan(policy: policy, reader: reader, domains: selection, today: RenderLab.day)
         #expect(plan.basis.domains.keys.sorted() == named)
-        #expect(plan == (try Planner.plan(policy: policy, state: try reader.read(policy: policy), today: RenderLab.day)))
+        #expect(plan == (try Planner.plan(policy: policy, reader: try reader.read(policy: policy, domains: named), today: RenderLab.day)))
     }
 
     @Test func configFileErrorsStillReachTheCaller() throws {
@@ -128,7 +136,7 @@ import Testing
         defer { root.remove() }
         try root.write("vnc_lisen = \"0.0.0.0\"\n", to: "/etc/libvirt/qemu.conf")
         let policy = try ConcurrentReadLab.policy()
-        let reader = LiveStateReader(connectURI: RenderLab.connectURI, root: root.path)
+        let reader = LiveStateReader(connectURI: RenderLab.connectURI, root: root.path, key: TestKey.key)
         let reads: [() throws -> Void] = [{ _ = try reader.read(policy: policy) }, { _ = try Planner.plan(policy: policy, reader: reader) }]
         for read in reads {
             #expect {

@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Debian 12's untouched configuration files (the lab's sandbox root, whose qemu.conf and
 /// libvirtd.conf are dpkg's pristine copies and contain only comments) read through the real
@@ -163,7 +169,7 @@ private struct DebianLab {
     /// no opt-in rules, only matching conditions, PI-1 advisory while boot integrity is preferred.
     static func selected(for posture: Posture) throws -> [SelectedRule] {
         try hostFileRules().filter { !$0.optIn && $0.appliesWhen.matches(posture) }.map { rule in
-            let advisory = rule.references.topic == "PI-1" && posture.bootIntegrity == .preferred
+            let advisory = rule.references.topic == TopicKey.platformIntegrity && posture.bootIntegrity == .preferred
             return SelectedRule(rule: rule, enforcement: advisory ? .advisory : .enforce)
         }
     }
@@ -174,13 +180,11 @@ private struct DebianLab {
         let state = ObservedState(
             connectURI: "test:///default", root: path, domains: [], files: files,
             facts: HostFactsReader(root: path).read())
-        return try Planner.plan(policy: policy, state: state)
+        return try Planner.plan(policy: policy, reader: state)
     }
 
-    /// Applies config changes through Augeas, as the Applier does, and saves once.
+    /// Applies config changes through the file store, as the Applier does.
     func apply(_ changes: [Change]) throws {
-        let tree = try AugeasTree(root: path, loads: ConfigFile.allCases.map(ConfigReader.load(for:)))
-        for change in changes { try ConfigEditor(tree: tree).apply(change.edit) }
-        _ = try tree.save()
+        try ConfigFileWriter.write(changes, root: path)
     }
 }

@@ -1,14 +1,20 @@
 import Foundation
 import Host
-import Planner
+@testable import Planner
 import Testing
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
-/// One complete domain definition from `Tests/PlannerTests/Fixtures/domains`, written from
+/// One complete domain definition from `Tests/LiveHostTests/Fixtures/domains`, written from
 /// libvirt's domain XML documentation (formatdomain.html) to cover what libvirt accepts: every
 /// kind of host device, disk, interface, console, firmware and tuning element, and domains of
 /// other drivers (Xen, LXC, bhyve, VMware) that hvharden must leave alone.
 struct DomainFixture: Sendable, Hashable, CustomTestStringConvertible {
-    static let directory = Repo.root.appendingPathComponent("Tests/PlannerTests/Fixtures/domains")
+    static let directory = Repo.root.appendingPathComponent("Tests/LiveHostTests/Fixtures/domains")
 
     /// The file name, e.g. `hostdev-usb.xml`.
     let file: String

@@ -1,6 +1,12 @@
 import Foundation
 import Host
-import Planner
+@testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// The "apply, then plan again, and nothing is left" invariant for one domain, checked the way
 /// the Applier works: the plan's domain edits are applied to a parsed copy of the definition
@@ -47,12 +53,12 @@ struct DomainFixtureConvergence {
 extension Plan {
     /// The changes addressed to domain `name`.
     func domainChanges(_ name: String) -> [Change] {
-        changes.filter { $0.address.kind == .domain && $0.address.domain == name }
+        changes.filter { $0.address.isDomain && $0.address.domain == name }
     }
 
     /// The findings addressed to domain `name`.
     func domainFindings(_ name: String) -> [Finding] {
-        findings.filter { $0.address.kind == .domain && $0.address.domain == name }
+        findings.filter { $0.address.isDomain && $0.address.domain == name }
     }
 
     /// Everything the plan says about domain `name` (changes, findings, waived, pending), for

@@ -1,8 +1,14 @@
 import Compiler
 import Foundation
 import Host
-import Planner
+@testable import Planner
 import Testing
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// A policy every fixture is planned under, with the lab's host (examples/lab/root: Debian's
 /// default config files and the lab's facts) as the rest of the observed state.
@@ -43,7 +49,7 @@ struct DomainFixturePolicy: Sendable, CustomStringConvertible, CustomTestStringC
     }
 
     func plan(_ domains: [ObservedDomain]) throws -> Plan {
-        try Planner.plan(policy: policy, state: state(domains), today: Self.day)
+        try Planner.plan(policy: policy, reader: state(domains), today: Self.day)
     }
 
     /// The opt-in domain rules of the shipped catalogue, which the passthrough profile enables.
@@ -92,7 +98,7 @@ struct DomainFixturePolicy: Sendable, CustomStringConvertible, CustomTestStringC
         try withScratch { dir in
             let node = dir.appendingPathComponent("empty-node.xml")
             try "<node></node>\n".write(to: node, atomically: true, encoding: .utf8)
-            var host = try LiveStateReader(connectURI: "test://\(node.path)", root: labRoot).read(policy: policy)
+            var host = try LiveStateReader(connectURI: "test://\(node.path)", root: labRoot, key: TestKey.key).read(policy: policy)
             host.domains = []
             return host
         }

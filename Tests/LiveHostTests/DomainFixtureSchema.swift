@@ -1,4 +1,8 @@
 import Foundation
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Validates domain XML against libvirt's own RELAX NG schema with `virt-xml-validate FILE
 /// domain` (libvirt-clients), which runs `xmllint` (libxml2-utils). A missing tool is an error,

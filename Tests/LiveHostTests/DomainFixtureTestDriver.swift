@@ -1,5 +1,11 @@
 import Foundation
 import Host
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// A private connection to libvirt's test driver with no domains (`test:///TMP/node.xml`; each
 /// connection to a node file keeps its own state, unlike the shared `test:///default`). Defining

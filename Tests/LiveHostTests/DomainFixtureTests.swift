@@ -1,8 +1,14 @@
 import Compiler
 import Foundation
 import Host
-import Planner
+@testable import Planner
 import Testing
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Any domain libvirt accepts plans without a crash, and applying the plan converges: every
 /// fixture (Fixtures/domains) is planned alone on the lab host under the baseline, the high and
@@ -74,7 +80,7 @@ import Testing
             // The domain is not counted by host-wide rules either (memory and vCPU totals).
             let empty = try policy.plan([])
             #expect(plan.changes == empty.changes)
-            #expect(plan.findings.filter { $0.address.kind != .domain } == empty.findings.filter { $0.address.kind != .domain })
+            #expect(plan.findings.filter { !$0.address.isDomain } == empty.findings.filter { !$0.address.isDomain })
         }
     }
 
@@ -90,7 +96,7 @@ import Testing
             let overcommit = try #require(plan.findings.first { $0.rule == "host-memory-not-overcommitted" })
             #expect(overcommit.message.contains("'fx-memory-ceiling'"), "message: \(overcommit.message)")
             fixing.formUnion(policy.policy.rules.filter { $0.rule.target == .domain && $0.rule.fix != nil && $0.enforcement == .enforce }.map(\.rule.id))
-            exercised.formUnion(plan.changes.filter { $0.address.kind == .domain }.map(\.rule))
+            exercised.formUnion(plan.changes.filter { $0.address.isDomain }.map(\.rule))
         }
         // Every domain fix the three policies can make is made on some fixture, so the
         // convergence test above runs every fix at least once.
@@ -126,7 +132,7 @@ import Testing
             }
         }
         let state = base.state(try DomainFixture.managed().map(\.observed))
-        let plan = try Planner.plan(policy: policy, state: state, today: DomainFixturePolicy.day)
+        let plan = try Planner.plan(policy: policy, reader: state, today: DomainFixturePolicy.day)
         #expect(!plan.findings.contains { $0.rule == "host-vcpu-core-ratio" })
         let overcommit = try #require(plan.findings.first { $0.rule == "host-memory-not-overcommitted" })
         #expect(overcommit.message.contains("leaves 0"), "message: \(overcommit.message)")

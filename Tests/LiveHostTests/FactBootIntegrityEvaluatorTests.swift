@@ -2,6 +2,12 @@ import Compiler
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// PI-1 (Secure Boot, TPM 2.0, measured boot, lockdown) and B2-2 (signed modules, taint).
 @Suite struct FactBootIntegrityEvaluatorTests {

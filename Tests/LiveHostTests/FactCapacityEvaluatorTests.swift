@@ -2,6 +2,12 @@ import Compiler
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// B1-2 (KSM, memory over-commit) and B1-3 (vCPUs per core).
 @Suite struct FactCapacityEvaluatorTests {

@@ -2,6 +2,12 @@ import Compiler
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// B2-3 on the host side: an active IOMMU and no unsafe interrupts.
 @Suite struct FactIOMMUEvaluatorTests {

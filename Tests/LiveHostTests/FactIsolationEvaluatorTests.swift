@@ -2,6 +2,12 @@ import Compiler
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// B1-1 (hardware-assisted isolation) and posture A (bare metal vs hosted).
 @Suite struct FactIsolationEvaluatorTests {

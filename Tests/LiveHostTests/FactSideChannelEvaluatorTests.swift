@@ -2,6 +2,12 @@ import Compiler
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// B1-T: SMT, the kernel's vulnerability report, and KVM's own mitigations.
 @Suite struct FactSideChannelEvaluatorTests {

@@ -2,6 +2,12 @@ import Compiler
 import Foundation
 import Host
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Runs the host-fact and passthrough rules of this group's catalogue files on facts built in
 /// code, with the rules' own parameter defaults, so a test also catches a default that drifted.
@@ -38,8 +44,7 @@ enum FactFixture {
     static func evaluateDomain(_ id: String, _ xml: String, facts: HostFacts = HostFacts(), posture: Posture) throws -> Outcome {
         let rule = try rule(id)
         let context = DomainContext(
-            name: "guest", document: try XMLDocument(string: xml), parameters: [:], posture: posture, facts: facts,
-            allDomainNames: ["guest"])
+            name: "guest", document: try XMLDocument(string: xml), parameters: [:], posture: posture, facts: facts)
         return try PlanBuilder.evaluate(SelectedRule(rule: rule), context)
     }
 

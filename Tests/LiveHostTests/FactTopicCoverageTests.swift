@@ -1,15 +1,19 @@
 import Compiler
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
-/// Every topic key of CONTROLS.md is cited by at least one rule, so no recommendation silently
+/// Every topic key of docs/controls.md is cited by at least one rule, so no recommendation silently
 /// drops out of a plan; the keys that have no XML or config control are this group's to cover.
 @Suite struct FactTopicCoverageTests {
-    /// The stable topic keys of CONTROLS.md §2–§7.
-    static let allTopics = ["PI-1", "B1-1", "B1-2", "B1-3", "B1-4", "B1-T"]
-        + (1...6).map { "B2-\($0)" } + (1...10).map { "B4-\($0)" } + (1...8).map { "B5-\($0)" }
+    static let allTopics = TopicKey.all
 
-    /// Topics whose evidence is a host fact or a manual step (CONTROLS.md "Host facts" columns,
+    /// Topics whose evidence is a host fact or a manual step (docs/controls.md "Host facts" columns,
     /// and rows with no XML or config control at all).
     static let factAndManualTopics = [
         "PI-1", "B1-1", "B1-2", "B1-3", "B1-T", "B2-2", "B2-3", "B2-4", "B4-1", "B4-2", "B4-5", "B4-7",

@@ -2,6 +2,12 @@ import Compiler
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// `vtpm-emulator-2` (PI-1) and `cpu-mitigation-features` (B1-T).
 @Suite struct GuestFirmwareEvaluatorTests {
@@ -11,7 +17,7 @@ import Testing
     @Test func aDomainWithoutATPMGetsACRBEmulator() throws {
         let xml = GuestHarness.devices("")
         let changes = try GuestHarness.evaluate(vtpm, xml).proposed
-        #expect(changes.map(\.edit) == [.xmlCreate(path: "/domain/devices/tpm[@model='tpm-crb']/backend[@type='emulator'][@version='2.0']")])
+        #expect(changes.map(\.edit).domainEdits == [.create(path: "/domain/devices/tpm[@model='tpm-crb']/backend[@type='emulator'][@version='2.0']")])
         let (fixed, after) = try GuestHarness.fixed(vtpm, xml)
         #expect(after == .compliant)
         #expect(try XMLDocument(string: fixed).select("/domain/devices/tpm[@model='tpm-crb']/backend[@type='emulator'][@version='2.0']").count == 1)
@@ -19,7 +25,7 @@ import Testing
 
     @Test func theAddedModelIsTheFirstAllowed() throws {
         let changes = try GuestHarness.evaluate(vtpm, GuestHarness.devices(""), parameters: ["allowedModels": .list(["tpm-tis", "tpm-crb"])]).proposed
-        #expect(changes.first?.edit == .xmlCreate(path: "/domain/devices/tpm[@model='tpm-tis']/backend[@type='emulator'][@version='2.0']"))
+        #expect(changes.first?.edit.as(DomainEdit.self) == .create(path: "/domain/devices/tpm[@model='tpm-tis']/backend[@type='emulator'][@version='2.0']"))
     }
 
     @Test func anUnversionedCRBIsTPM2() throws {

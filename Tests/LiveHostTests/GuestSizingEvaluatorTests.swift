@@ -2,6 +2,12 @@ import Compiler
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// `vcpu-within-cores` (B1-3) and `current-memory-equals-memory` (B1-2).
 @Suite struct GuestSizingEvaluatorTests {

@@ -1,6 +1,12 @@
 import Compiler
 import Host
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Runs the guest evaluators the way the Planner does: a catalogue rule, its resolved
 /// parameters (defaults overridden by the test's), and a parsed domain.

@@ -1,5 +1,11 @@
 import Compiler
-import Planner
+@testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 /// What hvharden may edit in a domain definition, and what libvirt fills in by itself.
 ///
@@ -52,11 +58,11 @@ enum LibvirtDefaultsOwnership {
     /// The paths a change writes: its displayed path and its edit's path (with the attribute).
     static func paths(of change: Change) -> [String] {
         var paths = change.address.path.map { [$0] } ?? []
-        switch change.edit {
-        case .xmlSetAttribute(let path, let attribute, _): paths.append("\(path)/@\(attribute)")
-        case .xmlSetText(let path, _), .xmlCreate(let path): paths.append(path)
-        case .xmlRemove(let select): paths.append(select)
-        case .configSet, .configSetList: break
+        switch change.edit.as(DomainEdit.self) {
+        case .setAttribute(let path, let attribute, _)?: paths.append("\(path)/@\(attribute)")
+        case .setText(let path, _)?, .create(let path)?: paths.append(path)
+        case .remove(let select)?: paths.append(select)
+        case nil: break
         }
         return paths
     }

@@ -1,7 +1,13 @@
 import Compiler
 import Foundation
 import Host
-import Planner
+@testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Uniquely named domains on the real libvirtd (`qemu:///system`), undefined when the sandbox
 /// goes away, also after a failed expectation or a thrown error. Nothing is ever started.
@@ -66,8 +72,8 @@ final class LibvirtDefaultsSandbox {
     /// Reads this sandbox's domains from the daemon (facts and files from the lab root, so the
     /// machine's own configuration plays no part) and plans them.
     func plan(_ policy: Policy) throws -> Plan {
-        let reader = LiveStateReader(connectURI: Self.uri, root: DomainFixturePolicy.labRoot)
-        let state = try reader.read(policy: policy, connection: connection)
-        return try Planner.plan(policy: policy, state: state, today: DomainFixturePolicy.day)
+        let reader = LiveStateReader(connectURI: Self.uri, root: DomainFixturePolicy.labRoot, key: TestKey.key)
+        let state = try reader.withConnection(connection).read(policy: policy)
+        return try Planner.plan(policy: policy, reader: state, today: DomainFixturePolicy.day)
     }
 }

@@ -1,7 +1,13 @@
 import Foundation
 import Host
-import Planner
+@testable import Planner
 import Testing
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Issue 4's done-when, on the real libvirtd: with Debian's default configuration (the lab
 /// root) and a freshly defined domain, no change is proposed for anything libvirt fills in by

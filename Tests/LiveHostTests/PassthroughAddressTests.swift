@@ -1,6 +1,12 @@
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// PCI addresses from domain XML, normalised to the sysfs form of the host facts.
 @Suite struct PassthroughAddressTests {

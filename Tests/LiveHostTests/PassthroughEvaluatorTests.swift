@@ -2,6 +2,12 @@ import Compiler
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// The passthrough rules (domain-passthrough.yaml) in each mode, each failure with facts built here.
 @Suite struct PassthroughEvaluatorTests {

@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Live-state problems name their object: the file and line Augeas could not parse, the domain
 /// whose XML is malformed, the URI that could not be reached.
@@ -27,7 +33,7 @@ import Testing
             domains: [ObservedDomain(name: "broken01", uuid: "u", state: .shutoff, isActive: false, persistentXML: "<domain><name>x</nam></domain>")],
             files: [:], facts: HostFacts())
         #expect {
-            _ = try Planner.plan(policy: Self.policy, state: state)
+            _ = try Planner.plan(policy: Self.policy, reader: state)
         } throws: { error in
             "\(error)".contains("domain 'broken01'")
         }
@@ -36,7 +42,7 @@ import Testing
     @Test func unreachableLibvirtNamesTheURI() throws {
         let uri = "test:///nonexistent/hvharden/node.xml"
         #expect {
-            _ = try LiveStateReader(connectURI: uri, root: "/").read(policy: Self.policy)
+            _ = try ObservedState(reading: LiveStateReader(connectURI: uri, root: "/", key: TestKey.key), policy: Self.policy)
         } throws: { error in
             let text = "\(error)"
             return text.hasPrefix("cannot connect to '\(uri)'") && !text.contains("\n")
@@ -46,7 +52,7 @@ import Testing
     @Test func unknownDomainOptionIsNamed() throws {
         let uri = "test://" + Repo.root.appendingPathComponent("examples/lab/node.xml").path
         #expect {
-            _ = try LiveStateReader(connectURI: uri, root: "/", domainNames: ["nope01"]).read(policy: Self.policy)
+            _ = try ObservedState(reading: LiveStateReader(connectURI: uri, root: "/", key: TestKey.key), policy: Self.policy, domains: DomainSelection(selector: Self.policy.domains, names: ["nope01"]))
         } throws: { error in
             "\(error)".contains("domain 'nope01' not found")
         }
@@ -60,12 +66,11 @@ import Testing
         defer { root.remove() }
         try root.write("GRUB_CMDLINE_LINUX=\"quiet\"\n", to: "/etc/default/grub")
         let files = try ConfigReader(root: root.path).read(ConfigQuery(policy: high))
-        let plan = try Planner.plan(policy: high, state: ObservedState(connectURI: "test:///", root: root.path, domains: [], files: files, facts: HostFacts()))
+        let plan = try Planner.plan(policy: high, reader: ObservedState(connectURI: "test:///", root: root.path, domains: [], files: files, facts: HostFacts()))
         let grub = plan.changes.filter { $0.address.path == "GRUB_CMDLINE_LINUX" }
         #expect(grub.count >= 2, "expected several kernel command line changes, got \(grub.map(\.rule))")
+        try ConfigFileWriter.write(grub, root: root.path)
         let tree = try AugeasTree(root: root.path, loads: [.grubDefault])
-        for change in grub { try ConfigEditor(tree: tree).apply(change.edit) }
-        try tree.save()
         let final = KernelCmdlineEvaluator.tokens(try tree.get("/files/etc/default/grub/GRUB_CMDLINE_LINUX"))
         for change in grub {
             for token in KernelCmdlineEvaluator.tokens(change.after) { #expect(final.contains(token), "lost \(token)") }

@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Which libvirt URIs name another machine. Only a URI with a host does: the remote driver over
 /// the local socket (`qemu+unix:///system?socket=...`) reaches this machine's daemon, so its
@@ -19,21 +25,21 @@ import Testing
         ("qemu+tls://10.0.0.5/system", "10.0.0.5"),
     ] as [(String, String?)])
     func remoteHost(uri: String, host: String?) {
-        #expect(LiveStateReader.remoteHost(uri) == host)
+        #expect(HostScope.remoteHost(uri) == host)
     }
 
     /// URLComponents keeps the brackets of an IPv6 host; `remoteHost` strips them, so `[::1]` is
     /// the local daemon and host rules are not skipped for it.
     @Test func theIPv6LoopbackIsLocal() {
-        #expect(LiveStateReader.remoteHost("qemu+ssh://[::1]/system") == nil)
-        #expect(LiveStateReader.remoteHost("qemu+ssh://[fe80::2]/system") != nil)
+        #expect(HostScope.remoteHost("qemu+ssh://[::1]/system") == nil)
+        #expect(HostScope.remoteHost("qemu+ssh://[fe80::2]/system") != nil)
     }
 
     @Test func theNoteIsOnlyForARemoteHostWithTheLocalRoot() throws {
-        let note = try #require(LiveStateReader(connectURI: "qemu+ssh://otherhost/system", root: "/").hostScopeNote())
+        let note = try #require(LiveStateReader(connectURI: "qemu+ssh://otherhost/system", root: "/", key: TestKey.key).hostScopeNote)
         #expect(note.contains("'otherhost'") && note.contains("--root"))
-        #expect(LiveStateReader(connectURI: "qemu+ssh://otherhost/system", root: "/srv/otherhost-root").hostScopeNote() == nil)
-        #expect(LiveStateReader(connectURI: Self.localSocket, root: "/").hostScopeNote() == nil)
+        #expect(LiveStateReader(connectURI: "qemu+ssh://otherhost/system", root: "/srv/otherhost-root", key: TestKey.key).hostScopeNote == nil)
+        #expect(LiveStateReader(connectURI: Self.localSocket, root: "/", key: TestKey.key).hostScopeNote == nil)
     }
 
     /// Against the real daemon through the remote driver on the local socket, with the local
@@ -43,11 +49,11 @@ import Testing
     @Test func theLocalSocketPlansFullyAndARemoteHostDoesNot() throws {
         var policy = try Compiler.compile(profiles: [RenderLab.profile], today: RenderLab.day).policy
         policy.domains = DomainSelector(include: ["hvh-test-none-\(UUID().uuidString)"])
-        let state = try LiveStateReader(connectURI: Self.localSocket, root: "/").read(policy: policy)
+        let state = try ObservedState(reading: LiveStateReader(connectURI: Self.localSocket, root: "/", key: TestKey.key), policy: policy)
         #expect(state.hostScopeNote == nil)
         #expect(state.facts == HostFactsReader(root: "/").read())
         #expect(!state.files.isEmpty, "the host's configuration files were read")
-        let plan = try Planner.plan(policy: policy, state: state, today: RenderLab.day)
+        let plan = try Planner.plan(policy: policy, reader: state, today: RenderLab.day)
         #expect(plan.notes.isEmpty)
         #expect(!plan.basis.facts.isEmpty && !plan.basis.files.isEmpty)
         let hostRules = Set(policy.rules.filter { $0.rule.target == .hostFile || $0.rule.target == .hostFact }.map(\.rule.id))
@@ -57,8 +63,8 @@ import Testing
         #expect(!hostRules.isDisjoint(with: planned), "no host-file or fact rule has an outcome: were they evaluated?")
 
         var remote = state
-        remote.hostScopeNote = LiveStateReader(connectURI: "qemu+ssh://otherhost/system", root: "/").hostScopeNote()
-        let skipped = try Planner.plan(policy: policy, state: remote, today: RenderLab.day)
+        remote.hostScopeNote = LiveStateReader(connectURI: "qemu+ssh://otherhost/system", root: "/", key: TestKey.key).hostScopeNote
+        let skipped = try Planner.plan(policy: policy, reader: remote, today: RenderLab.day)
         #expect(skipped.notes == [remote.hostScopeNote!])
         #expect(skipped.basis.facts.isEmpty)
         let skippedRules = Set(skipped.changes.map(\.rule) + skipped.findings.map(\.rule))

@@ -1,5 +1,11 @@
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 @Suite("Plan exit code and colour choice")
 struct RenderExitCodeTests {

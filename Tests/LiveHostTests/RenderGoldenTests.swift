@@ -1,13 +1,19 @@
 import Foundation
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 /// The lab planned with the baseline profile, compared with the committed files under
 /// `Golden/`. After an intended change (a new rule, a new renderer detail) regenerate them with
 /// `HVHARDEN_UPDATE_GOLDEN=1 swift test --filter RenderGoldenTests` and review the diff.
 @Suite("Golden lab plans")
 struct RenderGoldenTests {
-    static let directory = Repo.root.appendingPathComponent("Tests/PlannerTests/Golden")
+    static let directory = Repo.root.appendingPathComponent("Tests/LiveHostTests/Golden")
     static var updating: Bool { ProcessInfo.processInfo.environment["HVHARDEN_UPDATE_GOLDEN"] == "1" }
 
     @Test("text plan of the lab (no colour)")

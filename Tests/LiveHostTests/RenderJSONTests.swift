@@ -2,6 +2,12 @@ import Compiler
 import Foundation
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 @Suite("JSON plan")
 struct RenderJSONTests {

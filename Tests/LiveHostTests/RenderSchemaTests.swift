@@ -2,19 +2,25 @@ import Compiler
 import Foundation
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 /// `docs/plan.schema.json` against real output, with the `jsonschema` Python package.
 @Suite("Plan JSON schema")
 struct RenderSchemaTests {
     @Test("a plan holding every kind of item and every enum case is valid")
     func complete() throws {
-        let result = try RenderSchemaValidator.validate(PlanJSONRenderer.render(RenderFixtures.complete))
+        let result = try SchemaValidator.validate(PlanJSONRenderer.render(RenderFixtures.complete))
         #expect(result.valid, "\(result.output)")
     }
 
     @Test("the lab plan with the baseline profile is valid")
     func lab() throws {
-        let result = try RenderSchemaValidator.validate(PlanJSONRenderer.render(RenderLab.plan()))
+        let result = try SchemaValidator.validate(PlanJSONRenderer.render(RenderLab.plan()))
         #expect(result.valid, "\(result.output)")
     }
 
@@ -22,8 +28,9 @@ struct RenderSchemaTests {
     /// too loose to be worth publishing.
     @Test("the schema rejects broken plans", arguments: [
         "extra top-level key", "missing summary", "unknown action", "unknown effect", "unknown finding kind",
-        "domain address without domain", "host address with a path", "edit with two kinds", "null before",
-        "basis hash not hex", "negative count", "other format version",
+        "address without an object name", "host address with a path", "edit with two kinds", "null before",
+        "basis hash not hex", "negative count", "other format version", "unknown kind of object", "file edit on a domain",
+        "file name not absolute",
     ])
     func rejects(mutation: String) throws {
         var plan = try #require(try JSONSerialization.jsonObject(with: PlanJSONRenderer.render(RenderFixtures.complete)) as? [String: Any])
@@ -35,21 +42,25 @@ struct RenderSchemaTests {
         case "unknown action": changes[0]["action"] = "create"
         case "unknown effect": changes[0]["effect"] = "eventually"
         case "unknown finding kind": findings[0]["kind"] = "warning"
-        case "domain address without domain": changes[0]["address"] = ["kind": "domain", "path": "/domain"]
-        case "host address with a path": findings[0]["address"] = ["kind": "host", "path": "/x"]
-        case "edit with two kinds": changes[0]["edit"] = ["xmlCreate": ["path": "/a"], "xmlRemove": ["select": "/b"]]
+        case "address without an object name": changes[0]["address"] = ["ref": ["kind": "domain"], "path": "/domain"]
+        case "host address with a path": findings[0]["address"] = ["path": "/x"]
+        case "edit with two kinds": changes[0]["edit"] = ["kind": "domain", "edit": ["create": ["path": "/a"], "remove": ["select": "/b"]]]
+        case "unknown kind of object": changes[0]["address"] = ["ref": ["kind": "unit", "name": "x.socket"]]
+        case "file edit on a domain": changes[0]["edit"] = ["kind": "domain", "edit": ["set": ["key": "k", "value": "v"]]]
+        case "file name not absolute": changes[0]["address"] = ["ref": ["kind": "file", "name": "etc/x.conf"]]
         case "null before": changes[1]["before"] = NSNull()
-        case "basis hash not hex": plan["basis"] = ["domains": ["web01": "zz"], "files": [:], "facts": [:]]
+        case "basis hash not hex":
+            plan["basis"] = ["objects": [["object": ["kind": "domain", "name": "web01"], "fingerprint": "hmac-sha256:zz"]], "facts": [:]]
         case "negative count":
             var summary = plan["summary"] as! [String: Any]
             summary["changes"] = -1
             plan["summary"] = summary
-        case "other format version": plan["formatVersion"] = 2
+        case "other format version": plan["formatVersion"] = 1
         default: Issue.record("unknown mutation '\(mutation)'")
         }
         plan["changes"] = changes
         plan["findings"] = findings
-        let result = try RenderSchemaValidator.validate(JSONSerialization.data(withJSONObject: plan))
+        let result = try SchemaValidator.validate(JSONSerialization.data(withJSONObject: plan))
         #expect(!result.valid, "the schema accepted a plan with \(mutation)")
     }
 
@@ -57,7 +68,7 @@ struct RenderSchemaTests {
     /// without the schema (and its users) hearing of it.
     @Test("enums match the Swift types")
     func enums() throws {
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: RenderSchemaValidator.schema)) as? [String: Any])
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: SchemaValidator.schema)) as? [String: Any])
         let defs = try #require(schema["$defs"] as? [String: Any])
         func enumAt(_ path: String...) throws -> Set<String> {
             var node: Any = defs
@@ -68,19 +79,29 @@ struct RenderSchemaTests {
         #expect(try enumAt("change", "properties", "effect") == Set(Effect.allCases.map(\.rawValue)))
         #expect(try enumAt("change", "properties", "action") == Set(RenderFixtures.everyAction.map(\.rawValue)))
         #expect(try enumAt("finding", "properties", "kind") == Set(RenderFixtures.everyFindingKind.map(\.rawValue)))
-        #expect(try enumAt("address", "properties", "kind") == Set(RenderFixtures.everyAddressKind.map(\.rawValue)))
+        let kinds = Set(ResourceKinds.registered.map { $0.kind.rawValue })
+        #expect(try enumAt("objectRef", "properties", "kind") == kinds)
+        #expect(try enumAt("edit", "properties", "kind") == kinds)
         #expect(try enumAt("posture", "properties", "platform") == Set(Posture.Platform.allCases.map(\.rawValue)))
         #expect(try enumAt("posture", "properties", "virtualization") == Set(Posture.Virtualization.allCases.map(\.rawValue)))
         #expect(try enumAt("posture", "properties", "bootIntegrity") == Set(Posture.BootIntegrity.allCases.map(\.rawValue)))
         #expect(try enumAt("posture", "properties", "passthrough", "properties", "mode") == Set(PassthroughPolicy.Mode.allCases.map(\.rawValue)))
 
-        // Each Edit case encodes as a one-key object; the schema has one branch per key.
-        let branches = try #require((defs["edit"] as? [String: Any])?["oneOf"] as? [[String: Any]])
-        let schemaKinds = Set(branches.compactMap { ($0["required"] as? [String])?.first })
-        let swiftKinds = try Set(RenderFixtures.everyEdit.map { edit in
+        // Each kind's edit cases encode as one-key objects; the schema has one branch per key.
+        let perKind = try #require((defs["edit"] as? [String: Any])?["allOf"] as? [[String: Any]])
+        var schemaCases: Set<String> = []
+        for branch in perKind {
+            let kind = try #require(((branch["if"] as? [String: Any])?["properties"] as? [String: Any])
+                .flatMap { ($0["kind"] as? [String: Any])?["const"] as? String })
+            let oneOf = try #require(((branch["then"] as? [String: Any])?["properties"] as? [String: Any])
+                .flatMap { ($0["edit"] as? [String: Any])?["oneOf"] as? [[String: Any]] })
+            for option in oneOf { schemaCases.formUnion(((option["required"] as? [String]) ?? []).map { "\(kind).\($0)" }) }
+        }
+        let swiftCases = try Set(RenderFixtures.everyEdit.map { edit in
             let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(edit)) as? [String: Any])
-            return try #require(object.keys.first)
+            let inner = try #require(object["edit"] as? [String: Any])
+            return "\(edit.kind).\(try #require(inner.keys.first))"
         })
-        #expect(schemaKinds == swiftKinds)
+        #expect(schemaCases == swiftCases)
     }
 }

@@ -1,6 +1,12 @@
 import Compiler
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 @Suite("Text plan")
 struct RenderTextTests {

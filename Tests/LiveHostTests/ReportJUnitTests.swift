@@ -3,6 +3,12 @@ import Foundation
 import Host
 import Testing
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// `--format junit`: well-formed XML, one test case per rule and target, counts that add up.
 @Suite struct ReportJUnitTests {
@@ -103,7 +109,7 @@ import Testing
     }
 
     @Test func theCommandWritesJUnit() throws {
-        let run = try PlanCommandSupport.planLab(["--format", "junit"])
+        let run = try CLI.run(RenderLab.planArguments + ["--format", "junit"])
         #expect(run.status == 0, "\(run.stderr)")
         let document = try XMLDocument(string: run.stdout)
         #expect(document.root.name == "testsuites")

@@ -1,6 +1,12 @@
 import Compiler
 import Foundation
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 /// The lab planned through the library with the baseline and the lab's site profile (which
 /// holds a waiver), on a fixed day, keeping the compiled policy the reports need.
@@ -11,8 +17,8 @@ enum ReportLab {
 
     static func planAndPolicy(profiles: [String] = profiles) throws -> (plan: Plan, policy: Policy) {
         let policy = try Compiler.compile(profiles: profiles, today: RenderLab.day).policy
-        let state = try LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root).read(policy: policy)
-        return (try Planner.plan(policy: policy, state: state, today: RenderLab.day), policy)
+        let state = try ObservedState(reading: LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root, key: TestKey.key), policy: policy)
+        return (try Planner.plan(policy: policy, reader: state, today: RenderLab.day), policy)
     }
 
     /// JSON text as nested Foundation values, for reading rendered reports.

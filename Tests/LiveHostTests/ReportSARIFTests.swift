@@ -2,6 +2,12 @@ import Compiler
 import Foundation
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 /// `--format sarif`: valid against the official SARIF 2.1.0 schema, one located result per
 /// change and unwaived finding, rules described for GitHub code scanning.
@@ -129,7 +135,7 @@ import Testing
         let rule = RuleCatalogue.shipped.rules[0]
         let policy = Policy(posture: Posture(), domains: DomainSelector(), rules: [SelectedRule(rule: rule)])
         let change = Change(address: .domain("web01", path: "/domain/@type"), action: .update, before: "qemu", after: "kvm",
-                            rule: rule.id, severity: severity, effect: .nextDomainBoot, edit: .xmlSetAttribute(path: "/domain", attribute: "type", value: "kvm"))
+                            rule: rule.id, severity: severity, effect: .nextDomainBoot, edit: AnyEdit(DomainEdit.setAttribute(path: "/domain", attribute: "type", value: "kvm")))
         let plan = RenderFixtures.plan(changes: [change])
         let result = try #require((try Self.run(try ReportLab.object(try SARIFRenderer(policy: policy, hostName: "h", baseDirectory: "/work").render(plan)))["results"] as? [[String: Any]])?.first)
         #expect(result["level"] as? String == level)
@@ -191,7 +197,7 @@ import Testing
 
     /// The built binary: `plan --format sarif` on the lab is valid SARIF with located results.
     @Test func theCommandWritesValidSARIF() throws {
-        let run = try PlanCommandSupport.hvharden([
+        let run = try CLI.run([
             "plan", "--profile", ReportLab.profiles[0], "--profile", ReportLab.profiles[1],
             "--connect", RenderLab.connectURI, "--root", RenderLab.root, "--format", "sarif",
         ])

@@ -2,6 +2,12 @@ import Compiler
 import Foundation
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 /// `YAMLWriter` output read back with Yams gives the same value: strings stay strings (however
 /// much they look like booleans, numbers, dates or YAML syntax), numbers stay numbers.

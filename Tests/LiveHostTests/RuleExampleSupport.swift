@@ -2,6 +2,12 @@ import Compiler
 import Foundation
 import Host
 @testable import Planner
+@testable import HostModel
+import XMLKit
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+import Digests
 
 /// Locations in the repository, found from this file.
 enum Repo {
@@ -55,7 +61,7 @@ struct ExampleRunner {
         case .domain:
             guard let xml = example.xml else { throw ExampleError.missing("xml") }
             let document = try XMLDocument(string: xml)
-            let context = DomainContext(name: "example", document: document, parameters: [:], posture: posture, facts: facts, allDomainNames: ["example"])
+            let context = DomainContext(name: "example", document: document, parameters: [:], posture: posture, facts: facts)
             let before = try PlanBuilder.evaluate(selected, context)
             guard case .changes(let changes) = before else { return (before, nil) }
             try XMLEditor.apply(changes.map(\.edit), to: document)
@@ -74,10 +80,9 @@ struct ExampleRunner {
             let evaluator = ConfigCheckEvaluator(rule: rule, parameters: selected.parameters)
             let before = try evaluator.evaluate(rule.check, files: files, facts: facts)
             guard case .changes(let changes) = before else { return (before, nil) }
-            let kinds = Array(query.keys.keys)
-            let tree = try AugeasTree(root: root.path, loads: kinds.map(ConfigReader.load(for:)))
-            for change in changes { try ConfigEditor(tree: tree).apply(change.edit) }
-            _ = try tree.save()
+            try ConfigFileWriter.write(changes.map { Change(
+                address: .file($0.file ?? ConfigFileWriter.defaultFile(of: rule), key: $0.path), action: $0.action, before: $0.before, after: $0.after,
+                rule: rule.id, severity: rule.severity, effect: rule.effect, edit: $0.edit) }, root: root.path)
             let reread = try ConfigReader(root: root.path).read(query)
             return (before, try evaluator.evaluate(rule.check, files: reread, facts: facts))
         case .hostFact:
@@ -90,7 +95,7 @@ struct ExampleRunner {
         case .manual:
             let attestations = example.attested == true ? [Attestation(rule: rule.id, statement: "example")] : []
             let policy = Policy(posture: posture, domains: DomainSelector(), rules: [selected], attestations: attestations)
-            let plan = try Planner.plan(policy: policy, state: ObservedState(connectURI: "test:///", root: "/", domains: [], files: [:], facts: facts))
+            let plan = try Planner.plan(policy: policy, reader: ObservedState(connectURI: "test:///", root: "/", domains: [], files: [:], facts: facts))
             return (plan.findings.isEmpty ? .compliant : .finding(plan.findings[0].message), nil)
         }
     }

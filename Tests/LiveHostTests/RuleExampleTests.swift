@@ -2,6 +2,12 @@ import Compiler
 import Foundation
 import Testing
 @testable import Planner
+@testable import LiveHost
+import TestSupport
+import LiveTestSupport
+@testable import HostModel
+import XMLKit
+import Digests
 
 /// Every rule of the catalogue against its own examples (STYLE rule 8): compliant examples pass,
 /// noncompliant ones fail, and a fix makes the rule hold when evaluated again.

@@ -1,6 +1,9 @@
 import Foundation
 import Host
+import Digests
+import LiveHost
 import Planner
+import XMLKit
 
 /// The floor: the least any planner must do for the same domains and files, on one thread and
 /// one connection, with nothing overlapped. List the domains, read each selected one's
@@ -18,7 +21,7 @@ struct FloorReader {
         var report = FloorReport()
 
         var start = clock.now
-        _ = try ConfigReader(root: root).read(query)
+        _ = try ConfigReader(root: root, key: try FingerprintKey.generate()).read(query)
         report.augeas = clock.now - start
 
         start = clock.now

@@ -196,7 +196,7 @@ _hvharden_plan() {
     repeating_flags=()
     non_repeating_flags=(--detailed-exitcode --version -h --help)
     repeating_options=(--profile --domain)
-    non_repeating_options=(--connect --root --format --out)
+    non_repeating_options=(--connect --root --state-dir --format --out)
     __hvharden_offer_flags_options 0
 
     # Offer option value completions
@@ -211,6 +211,9 @@ _hvharden_plan() {
         return
         ;;
     '--domain')
+        return
+        ;;
+    '--state-dir')
         return
         ;;
     '--format')

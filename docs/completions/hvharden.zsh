@@ -94,7 +94,8 @@ _hvharden_plan() {
         '*--profile[A profile file, or the name of a shipped profile; repeat to layer several, in order.]:file:'
         '--connect[The libvirt connection URI.]:uri:'
         '--root[The directory that stands for '\''/'\'' when reading configuration files and host facts.]:dir:'
-        '*--domain[Plan only this domain (repeatable); by default, every domain the profile selects.]:name:'
+        '*--domain[Only this domain (repeatable); by default, every domain the profile selects.]:name:'
+        '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
         '--format[Output format on standard output.]:format:{__hvharden_complete "${___format[@]}"}'
         '--out[Also save the plan as JSON to this file (mode 0600).]:file:'
         '--detailed-exitcode[Exit 2 when there are changes or unwaived findings, 0 when there are none.]'
@@ -110,11 +111,11 @@ _hvharden_apply() {
     local -i ret=1
     local -ar arg_specs=(
         ':planfile:'
-        '*--profile[Plan from this profile first (repeatable, layered in order).]:file:'
-        '--connect[The libvirt connection URI (with --profile).]:uri:'
-        '--root[The directory that stands for '\''/'\'' (with --profile).]:dir:'
-        '*--domain[Only this domain (repeatable; with --profile).]:name:'
-        '--state-dir[Where the lock, journals and applied-plan records live.]:dir:'
+        '*--profile[A profile file, or the name of a shipped profile; repeat to layer several, in order.]:file:'
+        '--connect[The libvirt connection URI.]:uri:'
+        '--root[The directory that stands for '\''/'\'' when reading configuration files and host facts.]:dir:'
+        '*--domain[Only this domain (repeatable); by default, every domain the profile selects.]:name:'
+        '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
         '--auto-approve[Apply without asking (required when no terminal is attached).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -128,7 +129,7 @@ _hvharden_rollback() {
     local -i ret=1
     local -ar arg_specs=(
         ':apply-id:'
-        '--state-dir[Where the journals live.]:dir:'
+        '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
         '--force[Also restore objects that changed since the apply.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

@@ -65,8 +65,8 @@ public enum RuleExplanation {
         let list = { (items: [String]) in items.isEmpty ? "-" : items.joined(separator: ", ") }
         return [
             ("Function", r.function + (functionNames[r.function].map { " (\($0))" } ?? "")),
-            ("Topic", "\(r.topic) (CONTROLS.md)"),
-            // The catalogue writes "(probable)" itself where CONTROLS.md marks the HY-SR
+            ("Topic", "\(r.topic) (docs/controls.md)"),
+            // The catalogue writes "(probable)" itself where docs/controls.md marks the HY-SR
             // mapping as probable, so the text is shown as it is.
             ("HY-SR", r.hySR ?? "-"),
             ("IPD (2014 draft)", list(r.ipd)),
@@ -75,7 +75,7 @@ public enum RuleExplanation {
         ]
     }
 
-    /// The SP 800-125A Rev 1 names of the baseline functions (CONTROLS.md §1).
+    /// The SP 800-125A Rev 1 names of the baseline functions (docs/controls.md).
     private static let functionNames = [
         "PI": "platform integrity",
         "HY-BF1": "VM process isolation",

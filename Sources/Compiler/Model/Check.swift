@@ -1,4 +1,4 @@
-/// The closed set of check primitives a rule can use (ARCHITECTURE.md "Rules"). In YAML a check is
+/// The closed set of check primitives a rule can use (docs/architecture.md, "Rules"). In YAML a check is
 /// a mapping with a `kind` and the fields of that kind; the Planner implements each kind.
 public enum Check: Hashable, Sendable {
     /// An attribute or the text of an element in the domain XML must have an allowed value.

@@ -1,5 +1,5 @@
-/// The security posture a profile declares, in the user's language (ARCHITECTURE.md "Profiles",
-/// CONTROLS.md §10). The compiler turns each field into concrete rules.
+/// The security posture a profile declares, in the user's language (docs/architecture.md,
+/// docs/controls.md "Posture dimensions"). The compiler turns each field into concrete rules.
 public struct Posture: Hashable, Sendable, Codable {
     /// Whether the hypervisor runs directly on hardware or inside another virtual machine.
     public enum Platform: String, CaseIterable, Hashable, Sendable, Codable {
@@ -39,7 +39,7 @@ public struct Posture: Hashable, Sendable, Codable {
     }
 }
 
-/// Which host devices guests may be given directly (CONTROLS.md §4 B2-2…B2-4, §10 D).
+/// Which host devices guests may be given directly (docs/controls.md).
 public struct PassthroughPolicy: Hashable, Sendable, Codable {
     public enum Mode: String, CaseIterable, Hashable, Sendable, Codable {
         /// No hostdev, hostdev interface, redirdev or smartcard at all.

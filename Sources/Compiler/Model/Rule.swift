@@ -89,9 +89,9 @@ public enum Effect: String, CaseIterable, Hashable, Sendable, Codable {
 public struct References: Hashable, Sendable, Codable {
     /// `PI` (platform integrity) or `HY-BF1` … `HY-BF5`.
     public var function: String
-    /// The stable topic key of CONTROLS.md, e.g. `B2-1`.
+    /// The stable topic key of docs/controls.md, e.g. `B2-1`.
     public var topic: String
-    /// An HY-SR number, only where CONTROLS.md marks it probable, e.g. `HY-SR-2 (probable)`.
+    /// An HY-SR number, only where docs/controls.md marks it probable, e.g. `HY-SR-2 (probable)`.
     public var hySR: String?
     /// The 2014 draft's recommendation numbers, e.g. `IPD-5(b)`.
     public var ipd: [String]

@@ -26,7 +26,7 @@ struct PolicyCompiler {
             var parameters = Dictionary(uniqueKeysWithValues: rule.parameters.map { ($0.name, $0.default) })
             for (name, value) in refined { parameters[name] = value.value }
             // Boot integrity `preferred` reports PI-1 gaps without ever changing anything.
-            let advisory = rule.references.topic == "PI-1" && posture.bootIntegrity == .preferred
+            let advisory = rule.references.topic == TopicKey.platformIntegrity && posture.bootIntegrity == .preferred
             selected.append(SelectedRule(
                 rule: rule, parameters: parameters, enforcement: advisory ? .advisory : .enforce,
                 selectedBy: selection?.location ?? refined.values.map(\.location).min(by: Self.earlier)

@@ -2,7 +2,7 @@ import Compiler
 import Foundation
 
 /// A generated baseline: the strongest posture every listed host satisfies, and for each host
-/// the dated waivers it needs to pass today (`hvharden baseline`; ARCHITECTURE.md "Scale").
+/// the dated waivers it needs to pass today (`hvharden baseline`; docs/architecture.md).
 ///
 /// Profiles have no host selector on waivers, so a waiver written into a shared profile would
 /// excuse every host. The baseline therefore keeps each host's waivers apart, and `files(out:outDir:)`

@@ -3,7 +3,7 @@
 extension Bundled {
     /// catalogue/domain-passthrough.yaml
     static let catalogue_domain_passthrough = #"""
-        # Domain XML rules: host devices given to guests (HY-BF2, topics B2-2, B2-3, B2-4; CONTROLS.md §10 D).
+        # Domain XML rules: host devices given to guests (HY-BF2, topics B2-2, B2-3, B2-4; docs/controls.md).
         # The posture's passthrough policy (mode, allowedDevices, maxDevicesPerDomain, allowUSB) drives
         # them, and the host facts prove what each assigned PCI address is. No rule removes or rewrites a
         # device: taking a device from a guest, or from the host, can break it, so each is a finding.

@@ -5,7 +5,7 @@ extension Bundled {
     static let catalogue_host_facts = #"""
         # Host facts (target host-fact): read-only observations of /proc, /sys and /dev (docs/facts.md),
         # judged by Swift evaluators. Facts are never fixed: each failure is a finding with guidance.
-        # CONTROLS.md §2 (PI-1), §3 (B1-1, B1-2, B1-3, B1-T), §4 (B2-2, B2-3) and §10 (posture A, B, C).
+        # The topics they cover are listed in docs/controls.md.
         
         # ---- B1-1: hardware-assisted isolation (posture B: hardware-assisted) ----
         

@@ -6,7 +6,7 @@ extension Bundled {
         # NIST SP 800-125A Rev 1 baseline for a KVM/libvirt host: every rule of the catalogue whose
         # posture applies, on a bare-metal host with hardware virtualization and no device passthrough.
         # Boot integrity is `preferred`: gaps are reported as advisory findings and never changed.
-        # Extend it with your own profile to tailor it (see ARCHITECTURE.md "Profiles").
+        # Extend it with your own profile to tailor it (see docs/controls.md and the README).
         apiVersion: hvharden/v1
         kind: Profile
         metadata:

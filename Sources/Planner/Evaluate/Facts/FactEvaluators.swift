@@ -1,4 +1,4 @@
-/// Evaluators of host facts (CONTROLS.md §2, §3, §4, §10): read-only observations that are never
+/// Evaluators of host facts (docs/controls.md): read-only observations that are never
 /// fixed, only reported with what to do.
 let hostFactEvaluators: [any FactEvaluator] = [
     // B1-1 hardware-assisted isolation
@@ -17,7 +17,7 @@ let hostFactEvaluators: [any FactEvaluator] = [
     IOMMUEvaluator(), UnsafeInterruptsEvaluator(),
 ]
 
-/// Domain evaluators that relate guests to host devices (passthrough, CONTROLS.md §4, §10 D).
+/// Domain evaluators that relate guests to host devices (passthrough, docs/controls.md).
 let deviceDomainEvaluators: [any DomainEvaluator] = [
     PassthroughNoneEvaluator(), PassthroughAllowlistEvaluator(), PassthroughMaxDevicesEvaluator(),
     PassthroughManagedVFIOEvaluator(), PassthroughIOMMUIsolationEvaluator(), PassthroughSRIOVEvaluator(),

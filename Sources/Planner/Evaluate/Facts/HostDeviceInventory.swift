@@ -1,7 +1,7 @@
 import XMLKit
 
 /// The host devices a domain definition hands to its guest, sorted into the kinds the
-/// passthrough rules judge differently (CONTROLS.md §4 B2-2…B2-4, §10 D).
+/// passthrough rules judge differently (docs/controls.md).
 struct HostDeviceInventory {
     /// A PCI function given to the guest, by a `<hostdev type='pci'>` or an
     /// `<interface type='hostdev'>` (an SR-IOV VF with a host-set MAC).

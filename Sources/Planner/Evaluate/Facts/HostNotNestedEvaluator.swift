@@ -1,7 +1,7 @@
 import Compiler
 import HostModel
 
-/// Posture A (CONTROLS.md §10): a profile that declares `platform: bare-metal` must find no
+/// Posture A (docs/controls.md): a profile that declares `platform: bare-metal` must find no
 /// evidence of a hypervisor below the host: no `hypervisor` CPU flag, no `/sys/hypervisor/type`,
 /// no virtual-machine DMI strings, no SMBIOS virtual-machine bit.
 ///

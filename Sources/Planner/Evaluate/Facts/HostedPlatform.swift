@@ -1,7 +1,7 @@
 import Compiler
 
 /// What fact rules say when the profile declares the host itself a virtual machine
-/// (CONTROLS.md §10 A): firmware, TPM and IOMMU evidence then describes virtual hardware that the
+/// (docs/controls.md): firmware, TPM and IOMMU evidence then describes virtual hardware that the
 /// outer hypervisor controls, so it proves nothing and the operator must attest instead.
 enum HostedPlatform {
     /// The manual rule that takes over what cannot be evidenced on a hosted platform.
