@@ -25,6 +25,10 @@ hvh_step "hvharden validate ${profiles[*]}"
 
 # The test driver needs an absolute path: test:///ABS/PATH/node.xml.
 lab="$PWD/examples/lab"
+# The fingerprint key a plan is keyed with goes to a scratch state directory, not this
+# machine's /var/lib/hvharden.
+state="$(mktemp -d)"
+trap 'rm -rf "$state"' EXIT
 hvh_step "hvharden plan (baseline profile + the lab's site profile, against the lab)"
 status=0
 "$hvharden" plan \
@@ -32,7 +36,8 @@ status=0
     --profile examples/lab/site.yaml \
     --detailed-exitcode \
     --connect "test:///$lab/node.xml" \
-    --root examples/lab/root || status=$?
+    --root examples/lab/root \
+    --state-dir "$state" || status=$?
 # Like terraform -detailed-exitcode: 0 = nothing to do, 2 = changes or findings (the lab is
 # insecure on purpose, so 2 is the expected outcome), anything else is an error.
 case "$status" in
