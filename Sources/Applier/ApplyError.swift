@@ -13,6 +13,7 @@ public enum ApplyError: Error, CustomStringConvertible {
     /// Some objects could not be written; the others were (`done`), and were verified.
     case writeFailed(failed: [(object: String, reason: String)], done: [String], notConverged: [String])
     case backupFailed(object: String, reason: String)
+    case unreadable(object: String, reason: String)
     case noStore(ResourceKind)
     case notConverged([String])
     case noJournal(String)
@@ -41,6 +42,8 @@ public enum ApplyError: Error, CustomStringConvertible {
             return lines.joined(separator: "\n")
         case .backupFailed(let object, let reason):
             return "cannot back up \(object) before writing (nothing was written): \(reason)"
+        case .unreadable(let object, let reason):
+            return "cannot read \(object) to check the saved plan against it: \(reason)"
         case .noStore(let kind):
             return "this hvharden cannot write objects of kind '\(kind)'"
         case .notConverged(let objects):

@@ -18,7 +18,7 @@ struct StalenessCheck<Reader: StateReader> {
             } catch let error as ApplyError {
                 throw error
             } catch {
-                throw ApplyError.planning(.domain(name: ref.name, reason: "\(error)"))
+                throw ApplyError.unreadable(object: ref.description, reason: "\(error)")
             }
             guard now != before else { continue }
             switch (before.exists, now.exists) {
