@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "HostTests", dependencies: ["Host"], exclude: ["Fixtures"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Compiler", "Host"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier"]),
+        // Fuzzing (scripts/fuzz.sh): libFuzzer targets built with -DFUZZING; without it, reproducers.
+        .executableTarget(name: "FuzzProfileLoader", dependencies: ["Compiler"], path: "Fuzz/ProfileLoader"),
     ],
     swiftLanguageModes: [.v6]
 )
