@@ -70,6 +70,8 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["HVHardenCLI", "LiveHost", "Host", "HostModel", "XMLKit", "Digests", "Compiler", "Planner", "Applier", "TestSupport", "LiveTestSupport"]),
+        // Fuzzing (scripts/fuzz.sh): libFuzzer targets built with -DFUZZING; without it, reproducers.
+        .executableTarget(name: "FuzzProfileLoader", dependencies: ["Compiler"], path: "Fuzz/ProfileLoader"),
     ],
     swiftLanguageModes: [.v6]
 )

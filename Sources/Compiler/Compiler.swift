@@ -39,9 +39,42 @@ public enum Compiler {
     ) throws(DiagnosticsError) -> Compilation {
         var resolver = ProfileResolver(loader: ProfileLoader(catalogue: catalogue, today: today, shipped: shipped))
         for argument in profiles {
-            resolver.visit(resolver.source(forArgument: argument))
+            resolver.visit(argument: argument)
         }
-        var diagnostics = resolver.diagnostics
+        return try finish(resolver, catalogue: catalogue)
+    }
+
+    /// Compiles profiles given as texts in memory, through the same checks as files: each
+    /// `name` reads as a file's path (`site.yaml`, `fleet/base.yaml`), the texts are layered in
+    /// order, and an `extends` entry finds another of the texts by its path relative to the
+    /// including one before it looks on disk or among the shipped profiles.
+    public static func compile(
+        sources: [(name: String, text: [UInt8])], catalogue: RuleCatalogue = .shipped, today: Date = Date()
+    ) throws(DiagnosticsError) -> Compilation {
+        var texts: [ProfilePath: [UInt8]] = [:]
+        var order: [ProfilePath] = []
+        var invalid: [Diagnostic] = []
+        for source in sources {
+            switch ProfilePath.parse(source.name) {
+            case .success(let path):
+                if texts.updateValue(source.text, forKey: path) == nil { order.append(path) }
+            case .failure(let problem):
+                invalid.append(.error(problem.message, at: nil))
+            }
+        }
+        let loader = ProfileLoader(catalogue: catalogue, today: today, shipped: Bundled.profiles, texts: texts)
+        var resolver = ProfileResolver(loader: loader)
+        for path in order {
+            resolver.visit(.text(path))
+        }
+        return try finish(resolver, catalogue: catalogue, extra: invalid)
+    }
+
+    /// Layers and compiles what the resolver loaded; throws when any diagnostic is an error.
+    private static func finish(
+        _ resolver: ProfileResolver, catalogue: RuleCatalogue, extra: [Diagnostic] = []
+    ) throws(DiagnosticsError) -> Compilation {
+        var diagnostics = extra + resolver.diagnostics
         let layers = ProfileLayers(resolver.layers, catalogue: catalogue)
         diagnostics += layers.diagnostics
         var compiler = PolicyCompiler(catalogue: catalogue)

@@ -14,8 +14,9 @@ enum Console {
     }
 
     /// Diagnostics compiler-style, one per line on standard error:
-    /// `site.yaml:12:5: error: unknown key 'passthru' in 'posture' (did you mean 'passthrough'?)`.
+    /// `site.yaml:12:5: error: unknown key 'passthru' in 'posture' (did you mean 'passthrough'?)`,
+    /// at most `Diagnostic.printedPerFile` a file and then a count of the rest.
     static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.description) }
+        for diagnostic in Diagnostic.printable(diagnostics) { error(diagnostic.description) }
     }
 }

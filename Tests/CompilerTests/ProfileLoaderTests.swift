@@ -98,8 +98,8 @@ import TestSupport
 
     @Test(arguments: [
         ("", "is empty"),
-        ("- a\n- b\n", "a profile must be a mapping with 'apiVersion', 'kind' and 'metadata', found a list"),
-        ("just text\n", "a profile must be a mapping"),
+        ("- a\n- b\n", "is not an hvharden profile (expected 'apiVersion: hvharden/v1')"),
+        ("just text\n", "is not an hvharden profile"),
     ])
     func notAProfile(text: String, message: String) throws {
         let directory = try ProfileDirectory()
@@ -116,7 +116,7 @@ import TestSupport
         let missing = directory.path("nope.yaml")
         #expect(ProfileTestSupport.diagnostics([missing]).map(\.description) == ["error: no such profile file '\(missing)'"])
         #expect(ProfileTestSupport.diagnostics([directory.url.path]).map(\.message)
-            == ["'\(directory.url.path)' is a directory, not a profile file"])
+            == ["'\(directory.url.path)' is a directory, not a regular file"])
     }
 
     @Test func notUTF8IsRejected() throws {

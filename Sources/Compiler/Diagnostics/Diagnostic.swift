@@ -22,11 +22,21 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         Diagnostic(.error, message, at: location, rule: rule)
     }
 
+    /// One line, whatever the message, file name or rule id hold: every part is escaped
+    /// (`String.diagnosticSafe`) here, where all diagnostics are rendered, and a message is cut
+    /// at `maxMessageLength` should a call site quote more than an excerpt.
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
-        let rule = ruleID.map { "[\($0)] " } ?? ""
-        return "\(prefix)\(severity.rawValue): \(rule)\(message)"
+        let rule = ruleID.map { "[\($0.excerpt.diagnosticSafe)] " } ?? ""
+        var text = message
+        if text.unicodeScalars.count > Self.maxMessageLength {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maxMessageLength))) + "…"
+        }
+        return "\(prefix)\(severity.rawValue): \(rule)\(text.diagnosticSafe)"
     }
+
+    /// The longest message printed; messages quote excerpts, so only a forgotten quote reaches it.
+    static let maxMessageLength = 1000
 }
 
 /// Thrown when input had at least one error; holds every diagnostic, not only the first.
@@ -35,5 +45,6 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
 
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    /// The diagnostics as printed: a bounded number per file (`Diagnostic.printable`), one a line.
+    public var description: String { Diagnostic.printable(diagnostics).map(\.description).joined(separator: "\n") }
 }

@@ -10,5 +10,11 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `FILE:LINE:COLUMN` with the file name escaped (`String.diagnosticSafe`). A relative name
+    /// that starts with `::` is printed as `./::…`, the same file: a printed diagnostic line
+    /// begins with its location, and a line beginning with `::` is a CI workflow command.
+    public var description: String {
+        let file = file.diagnosticSafe
+        return "\(file.hasPrefix("::") ? "./" + file : file):\(line):\(column)"
+    }
 }

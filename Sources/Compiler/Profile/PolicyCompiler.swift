@@ -35,11 +35,11 @@ struct PolicyCompiler {
         }
         let ids = Set(selected.map(\.rule.id))
         for waiver in profile.waivers where !ids.contains(waiver.rule) {
-            warnings.append(Diagnostic(.warning, "waiver has no effect: the policy does not select rule '\(waiver.rule)'",
+            warnings.append(Diagnostic(.warning, "waiver has no effect: the policy does not select rule '\(waiver.rule.excerpt)'",
                                        at: waiver.location, rule: waiver.rule))
         }
         for attestation in profile.attestations where !ids.contains(attestation.rule) {
-            warnings.append(Diagnostic(.warning, "attestation has no effect: the policy does not select rule '\(attestation.rule)'",
+            warnings.append(Diagnostic(.warning, "attestation has no effect: the policy does not select rule '\(attestation.rule.excerpt)'",
                                        at: attestation.location, rule: attestation.rule))
         }
         if posture.passthrough.mode == .none, !posture.passthrough.allowedDevices.isEmpty,

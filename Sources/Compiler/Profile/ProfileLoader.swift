@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Reads one profile (a file or a shipped one) into a validated `ProfileDocument`: size limit,
+/// Reads one profile (a file, a shipped one or a text in memory) into a validated `ProfileDocument`: size limit,
 /// YAML syntax, node budget, then the profile's own rules, each problem a located diagnostic.
 struct ProfileLoader: Sendable {
     /// Profiles are a few kilobytes; a bigger file is a mistake (or an attack) and is refused
@@ -12,11 +12,15 @@ struct ProfileLoader: Sendable {
     let today: Date
     /// Shipped profiles by name (without `.yaml`), referenced from `extends`.
     let shipped: [String: String]
+    /// Texts given in memory by path (`Compiler.compile(sources:)`); they shadow files.
+    let texts: [ProfilePath: [UInt8]]
 
-    init(catalogue: RuleCatalogue, today: Date, shipped: [(name: String, text: String)] = Bundled.profiles) {
+    init(catalogue: RuleCatalogue, today: Date, shipped: [(name: String, text: String)] = Bundled.profiles,
+         texts: [ProfilePath: [UInt8]] = [:]) {
         self.catalogue = catalogue
         self.today = today
         self.shipped = Dictionary(shipped.map { (Self.shippedName($0.name), $0.text) }, uniquingKeysWith: { first, _ in first })
+        self.texts = texts
     }
 
     /// `nist-800-125a-baseline.yaml` → `nist-800-125a-baseline`.
@@ -24,15 +28,47 @@ struct ProfileLoader: Sendable {
         file.hasSuffix(".yaml") ? String(file.dropLast(5)) : file
     }
 
+    /// Whether a path names a text given in memory or anything on disk (of whatever type:
+    /// reading it then says what is wrong with it).
+    func exists(_ path: ProfilePath) -> Bool {
+        texts[path] != nil || ProfileFile.kind(at: path.text) != .missing
+    }
+
+    /// The source a checked path stands for: a text given in memory, else a file.
+    func source(for path: ProfilePath) -> ProfileSource {
+        texts[path] != nil ? .text(path) : .file(path)
+    }
+
     /// The document (nil when the file could not be read or is not a profile at all) and
-    /// every diagnostic found, warnings included.
-    func load(_ source: ProfileSource) -> (document: ProfileDocument?, diagnostics: [Diagnostic]) {
-        let bytes: [UInt8]
-        switch read(source) {
-        case .bytes(let read): bytes = read
-        case .failed(let diagnostic): return (nil, [diagnostic])
+    /// every diagnostic found, warnings included. Problems with the file as a whole (missing,
+    /// not a regular file, not a profile) are located at `namedAt`, the `extends` entry that
+    /// named it, when there is one.
+    func load(_ source: ProfileSource, namedAt: SourceLocation? = nil) -> (document: ProfileDocument?, diagnostics: [Diagnostic]) {
+        switch source {
+        case .shipped(let name):
+            guard let text = shipped[name] else {
+                return (nil, [.error("no shipped profile '\(name.excerpt)'\(Spelling.didYouMean(name, in: shipped.keys))", at: nil)])
+            }
+            return load(bytes: Array(text.utf8), from: source, namedAt: namedAt)
+        case .file(let path):
+            switch ProfileFile.read(path.text, limit: Self.maxFileSize) {
+            case .success(let bytes): return load(bytes: bytes, from: source, namedAt: namedAt)
+            case .failure(let failure): return (nil, [.error(failure.message, at: namedAt)])
+            }
+        case .text(let path):
+            let bytes = texts[path] ?? []
+            guard bytes.count <= Self.maxFileSize else {
+                return (nil, [.error("profile '\(path.text)' is larger than 1 MiB; refusing to read it "
+                    + "(a profile is a few kilobytes)", at: namedAt)])
+            }
+            return load(bytes: bytes, from: source, namedAt: namedAt)
         }
-        let start = SourceLocation(file: source.displayPath, line: 1, column: 1)
+    }
+
+    /// Everything after reading, the same for files, shipped profiles and texts: UTF-8, YAML
+    /// syntax, node budget, then the profile's own rules.
+    func load(bytes: [UInt8], from source: ProfileSource, namedAt: SourceLocation? = nil) -> (document: ProfileDocument?, diagnostics: [Diagnostic]) {
+        let start = namedAt ?? SourceLocation(file: source.displayPath, line: 1, column: 1)
         guard let text = String(bytes: bytes, encoding: .utf8) else {
             return (nil, [.error("profile '\(source.displayPath)' is not UTF-8 text", at: start)])
         }
@@ -51,48 +87,9 @@ struct ProfileLoader: Sendable {
                 + "(aliases repeated over and over?); refusing to read it", at: at)])
         }
         var reader = ProfileReader(source: source, catalogue: catalogue, today: today)
+        reader.fileLocation = namedAt
         let document = reader.read(root, bytes: bytes)
         return (document, reader.diagnostics)
-    }
-
-    /// The source's bytes, refusing files over `maxFileSize` without reading them whole.
-    private func read(_ source: ProfileSource) -> ReadResult {
-        switch source {
-        case .shipped(let name):
-            guard let text = shipped[name] else {
-                return .failed(.error("no shipped profile '\(name)'\(Spelling.didYouMean(name, in: shipped.keys))", at: nil))
-            }
-            return .bytes(Array(text.utf8))
-        case .file(let path):
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                return .failed(.error("no such profile file '\(path)'", at: nil))
-            }
-            guard !isDirectory.boolValue else {
-                return .failed(.error("'\(path)' is a directory, not a profile file", at: nil))
-            }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                return .failed(.error("cannot read profile '\(path)'", at: nil))
-            }
-            defer { try? handle.close() }
-            do {
-                // Reading one byte past the limit tells "too big" apart without trusting the
-                // file size, which a FIFO or /proc file would not report.
-                let data = try handle.read(upToCount: Self.maxFileSize + 1) ?? Data()
-                guard data.count <= Self.maxFileSize else {
-                    return .failed(.error("profile '\(path)' is larger than 1 MiB; refusing to read it "
-                        + "(a profile is a few kilobytes)", at: nil))
-                }
-                return .bytes(Array(data))
-            } catch {
-                return .failed(.error("cannot read profile '\(path)': \(error.localizedDescription)", at: nil))
-            }
-        }
-    }
-
-    private enum ReadResult {
-        case bytes([UInt8])
-        case failed(Diagnostic)
     }
 
     /// A Yams error as a diagnostic at the line and column the YAML parser stopped at.
@@ -107,7 +104,7 @@ struct ProfileLoader: Sendable {
             let while_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return .error("invalid YAML: \(problem)\(while_)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let keys = duplicates.sorted().prefix(5).map { "'\($0.excerpt)'" }.joined(separator: ", ")
             return .error("duplicate key \(keys) in a mapping", at: at(context.mark))
         case .reader(let problem, let offset, _, _):
             // The offset counts characters from the start of the text.

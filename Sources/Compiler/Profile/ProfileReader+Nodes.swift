@@ -41,7 +41,7 @@ extension ProfileReader {
             }
             guard allowed.contains(name) else {
                 let place = path.isEmpty ? "a profile" : "'\(path)'"
-                error("unknown key '\(name)' in \(place)\(Spelling.didYouMean(name, in: allowed))", at: key)
+                error("unknown key '\(name.excerpt)' in \(place)\(Spelling.didYouMean(name, in: allowed))", at: key)
                 continue
             }
             fields[name] = (key, value)
@@ -103,7 +103,7 @@ extension ProfileReader {
             return nil
         }
         guard let value = E(rawValue: scalar.string) else {
-            error("invalid value '\(scalar.string)' for '\(path)'; valid values: \(valid.quotedList)"
+            error("invalid value '\(scalar.string.excerpt)' for '\(path)'; valid values: \(valid.quotedList)"
                 + Spelling.didYouMean(scalar.string, in: valid), at: node)
             return nil
         }
@@ -130,7 +130,7 @@ extension ProfileReader {
     mutating func day(_ node: Node, at path: String) -> String? {
         guard let text = string(node, at: path) else { return nil }
         guard text.count == 10, Waiver.parseDay(text) != nil else {
-            error("malformed date '\(text)' for '\(path)'; expected YYYY-MM-DD, e.g. 2027-03-31", at: node)
+            error("malformed date '\(text.excerpt)' for '\(path)'; expected YYYY-MM-DD, e.g. 2027-03-31", at: node)
             return nil
         }
         return text
@@ -157,7 +157,7 @@ extension Node {
             case .int: return "an integer"
             case .float: return "a number"
             case .timestamp: return "a date"
-            default: return "the string '\(scalar.string)'"
+            default: return "the string '\(scalar.string.excerpt)'"
             }
         }
     }

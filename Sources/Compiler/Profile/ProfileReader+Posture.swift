@@ -33,7 +33,7 @@ extension ProfileReader {
             var valid: [String] = []
             for device in devices {
                 guard let id = Self.pciID(device.value) else {
-                    error("invalid PCI device '\(device.value)' in '\(path).allowedDevices'; expected vendor:device as "
+                    error("invalid PCI device '\(device.value.excerpt)' in '\(path).allowedDevices'; expected vendor:device as "
                         + "4 hex digits each, e.g. '8086:1572'", at: device.location)
                     continue
                 }

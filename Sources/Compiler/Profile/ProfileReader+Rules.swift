@@ -45,11 +45,11 @@ extension ProfileReader {
                     guard let parameter = rule.parameter(named: name) else {
                         let names = rule.parameters.map(\.name)
                         let known = names.isEmpty ? "it has no parameters" : "its parameters are \(names.quotedList)"
-                        error("rule '\(id)' has no parameter '\(name)'\(Spelling.didYouMean(name, in: names)); \(known)",
+                        error("rule '\(id)' has no parameter '\(name.excerpt)'\(Spelling.didYouMean(name, in: names)); \(known)",
                               at: parameterKey, rule: id)
                         continue
                     }
-                    if let typed = self.value(parameterValue, for: parameter, of: id) {
+                    if let typed = self.value(parameterValue, for: parameter, of: rule) {
                         values[id, default: [:]][name] = Located(typed, at: location(parameterKey))
                     }
                 }
@@ -61,7 +61,7 @@ extension ProfileReader {
                     error("rule '\(id)' takes no single value: \(problem)", at: value, rule: id)
                     continue
                 }
-                if let typed = self.value(value, for: parameter, of: id) {
+                if let typed = self.value(value, for: parameter, of: rule) {
                     values[id, default: [:]][parameter.name] = Located(typed, at: location(key))
                 }
             }
@@ -71,7 +71,9 @@ extension ProfileReader {
 
     /// A parameter value of the parameter's declared type. Types are strict (an unquoted `off`
     /// is a boolean in YAML, not the string a string parameter wants), and the message says so.
-    private mutating func value(_ node: Node, for parameter: Parameter, of rule: String) -> Value? {
+    /// String values must also pass the rule's `TextPolicy` (what the file they go to can hold).
+    private mutating func value(_ node: Node, for parameter: Parameter, of ruleDefinition: Rule) -> Value? {
+        let rule = ruleDefinition.id
         let what = "parameter '\(parameter.name)' of rule '\(rule)'"
         let value: Value?
         switch parameter.type {
@@ -87,12 +89,25 @@ extension ProfileReader {
         }
         guard let value else {
             var hint = ""
-            if parameter.type == .string, let scalar = node.scalar, !node.isNull { hint = " (quote it: '\(scalar.string)')" }
+            if parameter.type == .string, let scalar = node.scalar, !node.isNull { hint = " (quote it: '\(scalar.string.excerpt)')" }
             error("expected \(parameter.type.expectation) for \(what), found \(node.kindDescription)\(hint)", at: node, rule: rule)
             return nil
         }
+        let policy = ruleDefinition.textPolicy(for: parameter)
+        let texts: [(String, Node)] = switch value {
+        case .string(let text): [(text, node)]
+        case .list(let items): Array(zip(items, node.sequence ?? []))
+        case .int, .bool: []
+        }
+        for (text, at) in texts {
+            if let problem = policy.problem(in: text) {
+                error("value '\(text.excerpt.diagnosticSafe)' for \(what) contains \(problem), which \(policy.destination) cannot hold",
+                      at: at, rule: rule)
+                return nil
+            }
+        }
         if case .string(let text) = value, let allowed = parameter.allowed, !allowed.contains(text) {
-            error("invalid value '\(text)' for \(what); valid values: \(allowed.quotedList)" + Spelling.didYouMean(text, in: allowed),
+            error("invalid value '\(text.excerpt)' for \(what); valid values: \(allowed.quotedList)" + Spelling.didYouMean(text, in: allowed),
                   at: node, rule: rule)
             return nil
         }

@@ -14,7 +14,13 @@ struct ProfileReader {
     let catalogue: RuleCatalogue
     /// Waivers that ended before this day are errors.
     let today: Date
+    /// Where whole-file problems are reported: the `extends` entry that named the file, if any.
+    var fileLocation: SourceLocation?
     var diagnostics: [Diagnostic] = []
+    /// Unknown rule ids reported so far: suggestions stop after `suggestedUnknownRules`, so a
+    /// file of thousands of unknown ids costs no more than the first screenful of them.
+    private var unknownRules = 0
+    static let suggestedUnknownRules = 100
 
     init(source: ProfileSource, catalogue: RuleCatalogue, today: Date) {
         self.source = source
@@ -26,8 +32,8 @@ struct ProfileReader {
     /// A document is returned even when some fields had errors, so `extends` can still be
     /// followed and the parents' mistakes reported in the same run.
     mutating func read(_ root: Node, bytes: [UInt8]) -> ProfileDocument? {
-        guard root.mapping != nil else {
-            error("a profile must be a mapping with 'apiVersion', 'kind' and 'metadata', found \(root.kindDescription)", at: root)
+        guard Self.claimsToBeAProfile(root) else {
+            error(Self.notAProfile(source.displayPath), at: fileLocation ?? location(root))
             return nil
         }
         guard let top = fields(of: root, at: "", allowed: Self.topLevelKeys, required: ProfileKeys.required[""]!) else {
@@ -35,10 +41,10 @@ struct ProfileReader {
         }
         var document = ProfileDocument(source: source, bytes: bytes, apiVersionLocation: location(top["apiVersion"]?.key ?? root))
         if let node = top["apiVersion"]?.value, let version = string(node, at: "apiVersion"), version != Self.apiVersion {
-            error("unsupported apiVersion '\(version)'; this hvharden reads '\(Self.apiVersion)'", at: node)
+            error("unsupported apiVersion '\(version.excerpt)'; this hvharden reads '\(Self.apiVersion)'", at: node)
         }
         if let node = top["kind"]?.value, let kind = string(node, at: "kind"), kind != "Profile" {
-            error("kind must be 'Profile', found '\(kind)'", at: node)
+            error("kind must be 'Profile', found '\(kind.excerpt)'", at: node)
         }
         if let node = top["metadata"]?.value {
             readMetadata(node, into: &document)
@@ -74,10 +80,24 @@ struct ProfileReader {
         }
     }
 
+    /// Whether a document means to be a profile: a mapping with `apiVersion` or `kind`. Anything
+    /// else (a shadow file, a list, plain text) gets one error from `notAProfile` instead of a
+    /// diagnostic per line that would quote the file back.
+    static func claimsToBeAProfile(_ root: Node) -> Bool {
+        guard let mapping = root.mapping else { return false }
+        return mapping.keys.contains { ["apiVersion", "kind"].contains($0.scalar?.string) }
+    }
+
+    static func notAProfile(_ file: String) -> String {
+        "'\(file)' is not an hvharden profile (expected 'apiVersion: \(apiVersion)')"
+    }
+
     /// Reports an id the catalogue does not know, with the closest known id.
     mutating func knownRule(_ id: Located<String>, in path: String) -> Bool {
         guard catalogue.rule(id.value) == nil else { return true }
-        error("unknown rule '\(id.value)' in '\(path)'\(Spelling.didYouMean(id.value, in: catalogue.ids))", at: id.location)
+        unknownRules += 1
+        let suggestion = unknownRules <= Self.suggestedUnknownRules ? Spelling.didYouMean(id.value, in: catalogue.ids) : ""
+        error("unknown rule '\(id.value.excerpt)' in '\(path)'\(suggestion)", at: id.location)
         return false
     }
 }
