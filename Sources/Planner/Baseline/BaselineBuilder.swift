@@ -15,8 +15,8 @@ public enum BaselineBuilder {
     public static func build(hosts: [BaselineHost], options: BaselineOptions) throws(BaselineError) -> Baseline {
         try check(hosts, options)
         let parentIsFile = options.extends.map { FileManager.default.fileExists(atPath: $0) } ?? false
-        // The parent as the scratch copy must name it: a file by its absolute path.
-        let parentForScratch = options.extends.map {
+        // The parent as the generated text checked in memory must name it: a file by its absolute path.
+        let parentForCheck = options.extends.map {
             parentIsFile ? URL(fileURLWithPath: $0).standardizedFileURL.path : $0
         }
         let selector = try parentSelector(options)
@@ -25,11 +25,9 @@ public enum BaselineBuilder {
             name: options.name, day: BaselineDay.string(options.today), extends: options.extends,
             extendsIsFile: parentIsFile, posture: BaselinePosture(hosts: inputs), hosts: [])
 
-        let scratch = try BaselineScratch()
-        defer { scratch.remove() }
+        var check = BaselineCheck(today: options.today)
         let text = BaselineProfileText(baseline: baseline)
-        let sharedPath = try scratch.write("\(options.name).yaml", text.shared(extends: parentForScratch))
-        let policy = try scratch.compile(sharedPath, today: options.today, generated: options.name)
+        let policy = try check.compile("\(options.name).yaml", text.shared(extends: parentForCheck), generated: options.name)
 
         let expires = BaselineDay.string(options.today, plus: options.waiverDays)
         baseline.hosts = inputs.map { input in
@@ -41,12 +39,11 @@ public enum BaselineBuilder {
         // The self-check: each host's profile, and the single-host variant with embedded waivers.
         let checked = BaselineProfileText(baseline: baseline)
         for host in baseline.hosts {
-            let path = try scratch.write("hosts/\(host.name).yaml", checked.host(host, extends: "../\(options.name).yaml"))
-            _ = try scratch.compile(path, today: options.today, generated: host.name)
+            _ = try check.compile("hosts/\(host.name).yaml", checked.host(host, extends: "../\(options.name).yaml"), generated: host.name)
         }
         if baseline.hosts.count == 1 {
-            let path = try scratch.write("single/\(options.name).yaml", checked.shared(extends: parentForScratch, waivers: baseline.hosts[0].waivers))
-            _ = try scratch.compile(path, today: options.today, generated: options.name)
+            _ = try check.compile("single/\(options.name).yaml", checked.shared(extends: parentForCheck, waivers: baseline.hosts[0].waivers),
+                                  generated: options.name)
         }
         return baseline
     }

@@ -19,7 +19,6 @@ public enum BaselineError: Error, CustomStringConvertible {
     case fileClash(String, host: String)
     /// A generated profile did not compile: a bug in hvharden, reported rather than written.
     case generatedProfileInvalid(String, DiagnosticsError)
-    case temporaryFiles(String)
 
     public var description: String {
         switch self {
@@ -54,8 +53,6 @@ public enum BaselineError: Error, CustomStringConvertible {
             return "the profile of host '\(host)' would overwrite '\(path)'; choose another --name or --out"
         case .generatedProfileInvalid(let name, let error):
             return "internal error: the generated profile '\(name)' does not compile (please report this):\n\(error)"
-        case .temporaryFiles(let why):
-            return "cannot write temporary profiles to check the baseline: \(why)"
         }
     }
 }
