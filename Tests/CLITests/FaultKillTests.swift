@@ -9,7 +9,7 @@ import Digests
 /// SIGKILL at any moment leaves every file and every domain either as it was or as a full
 /// apply leaves it, never half-written, and the journal rolls everything back byte-identical.
 /// Runs the built binary against the real libvirtd (qemu:///system) and a copy of the lab root.
-@Suite(.serialized) struct FaultKillTests {
+@Suite(.serialized, .tags(.daemon), .enabled(if: DaemonTests.wanted, DaemonTests.skipped)) struct FaultKillTests {
     /// The host before any apply, after a complete one, and how long a complete one takes.
     struct Calibration {
         var old: FaultHostImage

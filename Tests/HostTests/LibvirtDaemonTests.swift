@@ -7,7 +7,7 @@ import TestSupport
 
 /// The one test against a real libvirtd (`qemu:///system`): define, read back and undefine a tiny
 /// TCG guest. It fails, never skips, when the daemon is unreachable.
-@Suite struct LibvirtDaemonTests {
+@Suite(.tags(.daemon), .enabled(if: DaemonTests.wanted, DaemonTests.skipped)) struct LibvirtDaemonTests {
     static let uri = "qemu:///system"
 
     @Test func definesReadsBackAndUndefinesATinyGuest() throws {

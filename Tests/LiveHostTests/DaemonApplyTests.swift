@@ -12,7 +12,7 @@ import LiveTestSupport
 import Digests
 
 /// End to end on the real libvirtd with the QEMU driver and an Augeas temp root.
-@Suite(.serialized) struct DaemonApplyTests {
+@Suite(.serialized, .tags(.daemon), .enabled(if: DaemonTests.wanted, DaemonTests.skipped)) struct DaemonApplyTests {
     @Test func applyIsIdempotentAndRollbackIsByteIdentical() throws {
         let sandbox = try DaemonSandbox()
         let box = sandbox.box

@@ -15,7 +15,7 @@ import Digests
 ///
 /// The guests are TCG (`type='qemu'`, posture `virtualization: software`), so the tests run on
 /// CI machines without /dev/kvm; libvirt completes a TCG definition the same way.
-@Suite(.serialized) struct LibvirtDefaultsTests {
+@Suite(.serialized, .tags(.daemon), .enabled(if: DaemonTests.wanted, DaemonTests.skipped)) struct LibvirtDefaultsTests {
     /// Written to satisfy every baseline domain rule, and silent about everything libvirt adds:
     /// no UUID, no MAC, no addresses, no PCI controllers.
     static func compliantDomain(_ name: String) -> String {

@@ -46,7 +46,7 @@ import Digests
     /// root: host files and facts are read and planned. The same state with the note a remote
     /// host gets plans no host rule and carries the note. No domain is selected, so nothing of
     /// the machine's own guests is read.
-    @Test func theLocalSocketPlansFullyAndARemoteHostDoesNot() throws {
+    @Test(.tags(.daemon), .enabled(if: DaemonTests.wanted, DaemonTests.skipped)) func theLocalSocketPlansFullyAndARemoteHostDoesNot() throws {
         var policy = try Compiler.compile(profiles: [RenderLab.profile], today: RenderLab.day).policy
         policy.domains = DomainSelector(include: ["hvh-test-none-\(UUID().uuidString)"])
         let state = try ObservedState(reading: LiveStateReader(connectURI: Self.localSocket, root: "/", key: TestKey.key), policy: policy)
