@@ -173,8 +173,15 @@ struct PlanBuilder {
             profileDigest: policy.digest, profiles: policy.sources, policy: PolicySnapshot(policy), connectURI: state.connectURI, root: state.root,
             changes: take(&changes), findings: take(&findings), waived: take(&waived),
             pendingRestart: take(&pending), basis: basis,
-            notes: state.hostScopeNote.map { [$0] } ?? [])
+            notes: (state.hostScopeNote.map { [$0] } ?? []) + Self.fileNotes(state.files))
         return plan
+    }
+
+    /// What the readers noted about the config files (a key defined twice with different
+    /// values, ...), by kind, each once.
+    static func fileNotes(_ files: [ConfigFile: ObservedFile]) -> [String] {
+        var seen: Set<String> = []
+        return files.values.sorted { $0.kind.rawValue < $1.kind.rawValue }.flatMap(\.notes).filter { seen.insert($0).inserted }
     }
 
     /// Reserves room for `counts` more items, before merging many domains' builders into this one.

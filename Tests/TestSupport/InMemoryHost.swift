@@ -45,7 +45,7 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
             let text = file(path)
             var entries: [String: ConfigEntry] = [:]
             for key in keys {
-                guard let text, let (line, value) = Self.lookUp(key, in: text) else { continue }
+                guard let text, let (line, value) = Self.lookUp(key, in: text, first: kind.usesFirstDefinition) else { continue }
                 entries[key] = ConfigEntry(key: key, present: true, value: value, definedIn: path, line: line)
             }
             out[kind] = ObservedFile(kind: kind, fingerprints: [path: Self.fingerprint(text)], entries: entries)
@@ -140,11 +140,15 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
         return (trimmed[..<eq].trimmingCharacters(in: .whitespaces), trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces))
     }
 
-    /// The last definition of `key` in `text`, with its 1-based line.
-    static func lookUp(_ key: String, in text: String) -> (Int, String)? {
+    /// The first or the last definition of `key` in `text` (as the file's program reads it),
+    /// with its 1-based line.
+    static func lookUp(_ key: String, in text: String, first: Bool = false) -> (Int, String)? {
         var found: (Int, String)?
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let (k, v) = parse(String(line)), k == key { found = (index + 1, v) }
+            if let (k, v) = parse(String(line)), k == key {
+                found = (index + 1, v)
+                if first { break }
+            }
         }
         return found
     }

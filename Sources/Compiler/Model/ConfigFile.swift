@@ -23,6 +23,21 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     /// Whether several files contribute and the last definition wins (sysctl, modprobe).
     public var isMultiFile: Bool { self == .sysctl || self == .modprobe }
 
+    /// Whether the program reading the file uses the first definition of a key set twice.
+    /// libvirt's parser keeps every assignment and looks a key up from the top (qemu.conf,
+    /// libvirtd.conf); /etc/default/grub is shell, where the last assignment stands.
+    public var usesFirstDefinition: Bool { self == .qemuConf || self == .libvirtdConf }
+
+    /// The program whose reading decides what a key means, for messages.
+    public var reader: String {
+        switch self {
+        case .qemuConf, .libvirtdConf: return "libvirt"
+        case .sysctl: return "systemd-sysctl"
+        case .modprobe: return "modprobe"
+        case .grub: return "the shell (grub-mkconfig)"
+        }
+    }
+
     /// The daemon that must restart for a change to take effect, if any.
     public var daemon: String? {
         switch self {

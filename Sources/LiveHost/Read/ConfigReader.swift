@@ -7,6 +7,9 @@ import Planner
 /// Reads the config keys a policy needs through one Augeas tree with only the needed lenses
 /// loaded, under a root directory (`/` on a host, a sandbox in tests). A file that Augeas cannot
 /// parse is an error naming the file and line, never a silent skip.
+///
+/// qemu.conf and libvirtd.conf are read as libvirt reads them (the first definition of a key)
+/// and /etc/default/grub as the shell does (the last): `SingleFileKeys`.
 public struct ConfigReader {
     public let root: String
     public let key: FingerprintKey
@@ -49,71 +52,38 @@ public struct ConfigReader {
             for file in files { fingerprints[file] = paths.fingerprint(file, key: key) }
             fingerprints[kind.writablePath] = paths.fingerprint(kind.writablePath, key: key)
             var entries: [String: ConfigEntry] = [:]
-            for key in query.keys[kind] ?? [] {
-                entries[key] = try entry(key, in: files, tree: tree)
+            var notes: [String] = []
+            let keys = (query.keys[kind] ?? []).sorted()
+            if kind.isMultiFile {
+                for key in keys { entries[key] = try entry(key, in: files, tree: tree) }
+            } else {
+                let single = SingleFileKeys(tree: tree, kind: kind)
+                do {
+                    for key in keys { entries[key] = try single.entry(key) }
+                } catch let error as AugeasError {
+                    throw PlanError.configFile(error.problems)
+                }
+                notes = keys.compactMap { entries[$0].flatMap(single.duplicateNote) }
             }
-            out[kind] = ObservedFile(kind: kind, fingerprints: fingerprints, entries: entries)
+            out[kind] = ObservedFile(kind: kind, fingerprints: fingerprints, entries: entries, notes: notes)
         }
         return out
     }
 
-    /// The effective definition of `key`: the last one in load order (later files override).
+    /// The effective definition of a sysctl or modprobe `key`: the last one in load order
+    /// (later files override).
     private func entry(_ key: String, in files: [String], tree: AugeasTree) throws -> ConfigEntry {
         var result = ConfigEntry(key: key)
         do {
             for file in files {
                 let nodes = try tree.match("/files\(file)/\(key)")
                 guard let node = nodes.last else { continue }
-                let children = try tree.match("\(node)/*")
-                let numbered = children.filter { $0.split(separator: "/").last.map { $0.allSatisfy(\.isNumber) } ?? false }
-                var items: [String]?
-                let nodeValue = try tree.get(node)
-                if !numbered.isEmpty || nodeValue == nil {
-                    items = try numbered.map { try tree.get($0) ?? "" }
-                }
-                result = ConfigEntry(
-                    key: key, present: true, value: nodeValue, items: items,
-                    definedIn: file, line: tree.line(of: node))
+                let (value, items) = try SingleFileKeys.value(of: node, in: tree)
+                result = ConfigEntry(key: key, present: true, value: value, items: items, definedIn: file, line: tree.line(of: node))
             }
         } catch let error as AugeasError {
             throw PlanError.configFile(error.problems)
         }
         return result
-    }
-}
-
-/// Host file locations under a root, in the order the system reads them.
-public struct HostPaths {
-    public let root: String
-
-    public init(root: String) { self.root = root }
-
-    /// Existing files of a kind, in load order: sysctl reads /etc/sysctl.d/*.conf by name and
-    /// /etc/sysctl.conf last; modprobe reads /etc/modprobe.d/*.conf by name.
-    public func files(for kind: ConfigFile) -> [String] {
-        switch kind {
-        case .sysctl: return confFiles(in: "/etc/sysctl.d") + existing(["/etc/sysctl.conf"])
-        case .modprobe: return confFiles(in: "/etc/modprobe.d")
-        default: return [kind.writablePath]
-        }
-    }
-
-    /// The keyed fingerprint of a host file's bytes; `.absent` when there is no such file.
-    public func fingerprint(_ hostPath: String, key: FingerprintKey) -> Fingerprint {
-        guard let data = FileManager.default.contents(atPath: onDisk(hostPath)) else { return .absent }
-        return .digest(key.fingerprint(data))
-    }
-
-    public func onDisk(_ hostPath: String) -> String {
-        root == "/" || root.isEmpty ? hostPath : (root.hasSuffix("/") ? String(root.dropLast()) : root) + hostPath
-    }
-
-    private func confFiles(in dir: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: onDisk(dir))) ?? []
-        return names.filter { $0.hasSuffix(".conf") && !$0.hasPrefix(".") }.sorted().map { "\(dir)/\($0)" }
-    }
-
-    private func existing(_ paths: [String]) -> [String] {
-        paths.filter { FileManager.default.fileExists(atPath: onDisk($0)) }
     }
 }

@@ -84,46 +84,26 @@ public struct ObservedDomain: Sendable {
     }
 }
 
-/// One kind of config file (possibly several files for sysctl and modprobe) with the keys the
-/// policy asked for.
+/// One kind of config file (several files for sysctl and modprobe) with the keys the policy
+/// asked for.
 public struct ObservedFile: Sendable, Hashable {
     public var kind: ConfigFile
     /// The keyed fingerprint of each file that was read, by host path (`.absent` when missing).
     public var fingerprints: [String: Fingerprint]
     /// Effective entries by key (the check's Augeas path below the file).
     public var entries: [String: ConfigEntry]
+    /// What a reader of the plan should know about these files, naming file and lines: a key
+    /// defined several times with different values, for example.
+    public var notes: [String]
 
-    public init(kind: ConfigFile, fingerprints: [String: Fingerprint], entries: [String: ConfigEntry]) {
+    public init(kind: ConfigFile, fingerprints: [String: Fingerprint], entries: [String: ConfigEntry], notes: [String] = []) {
         self.kind = kind
         self.fingerprints = fingerprints
         self.entries = entries
+        self.notes = notes
     }
 
     public func entry(_ key: String) -> ConfigEntry {
         entries[key] ?? ConfigEntry(key: key)
-    }
-}
-
-/// The effective definition of one config key.
-public struct ConfigEntry: Sendable, Hashable, Codable {
-    public var key: String
-    /// Whether any file defines the key.
-    public var present: Bool
-    /// The scalar value, as the lens gives it (libvirt lenses strip quotes; Shellvars keeps them).
-    public var value: String?
-    /// The items of an array key, in order; nil when the key is absent or not an array.
-    public var items: [String]?
-    /// The host path of the file whose definition is effective.
-    public var definedIn: String?
-    /// Its 1-based line, when known.
-    public var line: Int?
-
-    public init(key: String, present: Bool = false, value: String? = nil, items: [String]? = nil, definedIn: String? = nil, line: Int? = nil) {
-        self.key = key
-        self.present = present
-        self.value = value
-        self.items = items
-        self.definedIn = definedIn
-        self.line = line
     }
 }
