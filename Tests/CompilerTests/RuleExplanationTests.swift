@@ -83,15 +83,26 @@ import TestSupport
         let value = Self.rule(check: .configValue(ConfigValueCheck(
             file: .libvirtdConf, key: "max_clients", default: nil, min: .literal(.int(1)), max: .literal(.int(20)))))
         let text = RuleExplanation.describeCheck(value)
-        #expect(text.contains("In /etc/libvirt/libvirtd.conf, the key max_clients must be at least 1 and must be at most 20."))
+        #expect(text.contains("In /etc/libvirt/libvirtd.conf (libvirt uses the first definition of a key set twice), "
+            + "the key max_clients must be at least 1 and must be at most 20."))
         #expect(text.contains("When the key is absent it is unset"))
 
         let list = Self.rule(check: .configList(ConfigListCheck(
             file: .sysctl, key: "x", default: ["a"], subsetOf: .literal(.list(["a", "b"])))))
         let listText = RuleExplanation.describeCheck(list)
-        #expect(listText.contains("/etc/sysctl.d/*.conf"))
+        #expect(listText.contains("as systemd-sysctl applies them"))
+        #expect(listText.contains("/usr/lib and /lib sysctl.d") && listText.contains("then /etc/sysctl.conf"))
+        #expect(listText.contains("the last assignment wins"))
+        #expect(!listText.contains("last definition wins"))
         #expect(listText.contains("the list x may hold only ['a', 'b']."))
         #expect(listText.contains("the daemon uses ['a']."))
+
+        let option = Self.rule(
+            check: .configValue(ConfigValueCheck(file: .modprobe, key: "options[. = \"kvm_intel\"]/nested", default: "1", allowed: .literal(.list(["0"])))),
+            fix: Fix(action: .set, value: .literal(.string("0"))))
+        #expect(RuleExplanation.describeCheck(option).contains("with '-' and '_' alike; the last value wins, and the kernel command line comes last"))
+        #expect(RuleExplanation.describeFix(option).contains("or else in /etc/modprobe.d/hvharden.conf when that file would decide it"))
+        #expect(RuleExplanation.describeFix(option).contains("read after it is reported, not edited"))
     }
 
     @Test func kernelCmdlineManualAndFixlessRulesSayWhatHappens() {

@@ -49,4 +49,33 @@ import LiveTestSupport
         }
         #expect(try String(contentsOfFile: outside.path + "/qemu.conf", encoding: .utf8) == "x = 1\n")
     }
+
+    @Test func aPackagesFileIsNeverWrittenNotEvenThroughALinkFromEtc() throws {
+        let (root, store) = try sandbox()
+        for dir in ["/usr/lib/sysctl.d", "/etc/sysctl.d"] {
+            try FileManager.default.createDirectory(atPath: root.path + dir, withIntermediateDirectories: true)
+        }
+        let vendor = root.path + "/usr/lib/sysctl.d/50-vendor.conf"
+        try Data("kernel.kptr_restrict = 0\n".utf8).write(to: URL(fileURLWithPath: vendor))
+        // Absolute, as a host would hold it: resolved inside the root.
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/etc/sysctl.d/50-vendor.conf", withDestinationPath: "/usr/lib/sysctl.d/50-vendor.conf")
+        let edits = [AnyEdit(FileEdit.set(key: "kernel.kptr_restrict", value: "2"))]
+        for name in ["/usr/lib/sysctl.d/50-vendor.conf", "/etc/sysctl.d/50-vendor.conf"] {
+            #expect {
+                _ = try store.write(name, edits: edits)
+            } throws: { error in
+                "\(error)".contains("'/usr/lib/sysctl.d/50-vendor.conf' belongs to a package")
+            }
+        }
+        #expect(try String(contentsOfFile: vendor, encoding: .utf8) == "kernel.kptr_restrict = 0\n")
+    }
+
+    @Test func aNewFileInAMissingDirectoryIsANamedError() throws {
+        let (_, store) = try sandbox()
+        #expect {
+            _ = try store.write("/etc/modprobe.d/hvharden.conf", edits: [AnyEdit(FileEdit.set(key: "options[. = \"kvm_intel\"]/nested", value: "0"))])
+        } throws: { error in
+            "\(error)".contains("the directory '/etc/modprobe.d' does not exist")
+        }
+    }
 }

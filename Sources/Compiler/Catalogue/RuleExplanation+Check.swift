@@ -103,9 +103,9 @@ extension RuleExplanation {
             let subject = c.attribute.map { "the attribute '\($0)' of \(c.path)" } ?? "the text of \(c.path)"
             return "Sets \(subject) to \(newValue), creating the element if it is missing."
         case (.set, .configValue(let c)):
-            return "Sets \(c.key) to \(newValue) in \(c.file.writablePath), or in the file that defines it."
+            return "Sets \(c.key) to \(newValue) \(whereFixed(c.file))"
         case (.set, .configList(let c)):
-            return "Sets the list \(c.key) to \(newValue) in \(c.file.writablePath), or in the file that defines it."
+            return "Sets the list \(c.key) to \(newValue) \(whereFixed(c.file))"
         case (.create, _):
             return rule.check.path.map { "Creates the missing element \($0)." } ?? "Adds what is missing to the domain XML."
         case (.remove, _):
@@ -147,10 +147,27 @@ extension RuleExplanation {
 
     static func describe(_ file: ConfigFile) -> String {
         switch file {
-        case .sysctl: return "the sysctl settings (/etc/sysctl.conf and /etc/sysctl.d/*.conf; the last definition wins)"
-        case .modprobe: return "the modprobe options (/etc/modprobe.d/*.conf; the last definition wins)"
-        default: return file.writablePath
+        case .sysctl:
+            return "the sysctl settings as systemd-sysctl applies them (the .conf files of /etc, /run, /usr/local/lib, "
+                + "/usr/lib and /lib sysctl.d, a name in an earlier directory hiding it in later ones, read in name order, "
+                + "then /etc/sysctl.conf unless one of them is it; the last assignment wins, 'a.b' and 'a/b' are one key, "
+                + "and a key named explicitly beats a pattern)"
+        case .modprobe:
+            return "the options modprobe passes (every options line of the module in the .conf files of /etc, /run, "
+                + "/usr/local/lib, /usr/lib and /lib modprobe.d, a name in an earlier directory hiding it in later ones, "
+                + "read in name order, with '-' and '_' alike; the last value wins, and the kernel command line comes last)"
+        case .qemuConf, .libvirtdConf:
+            return "\(file.writablePath) (libvirt uses the first definition of a key set twice)"
+        case .grub:
+            return "\(file.writablePath) (the shell keeps the last assignment)"
         }
+    }
+
+    /// Where a config fix is written, as the Planner chooses (`ConfigFixTarget`).
+    private static func whereFixed(_ file: ConfigFile) -> String {
+        guard file.isMultiFile else { return "in \(file.writablePath), at every definition of the key." }
+        return "at every definition in the file under /etc that decides it, or else in \(file.writablePath) when that "
+            + "file would decide it; a package's or /run's file read after it is reported, not edited."
     }
 }
 

@@ -2,9 +2,11 @@
 public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     case qemuConf = "qemu.conf"
     case libvirtdConf = "libvirtd.conf"
-    /// `/etc/sysctl.conf` and `/etc/sysctl.d/*.conf`; hvharden writes only its own file.
+    /// The sysctl.d directories and `/etc/sysctl.conf`; hvharden writes its own file, or edits
+    /// the file under /etc that decides a key.
     case sysctl
-    /// `/etc/modprobe.d/*.conf`; hvharden writes only its own file.
+    /// The modprobe.d directories; hvharden writes its own file, or edits the file under /etc
+    /// that decides an option.
     case modprobe
     /// `/etc/default/grub`.
     case grub
@@ -20,8 +22,35 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
-    /// Whether several files contribute and the last definition wins (sysctl, modprobe).
+    /// Whether several files contribute (sysctl, modprobe): drop-in directories merged by file
+    /// name, read in name order, a later assignment overriding an earlier one.
     public var isMultiFile: Bool { self == .sysctl || self == .modprobe }
+
+    /// The drop-in directories of a multi-file kind, highest precedence first: a file in an
+    /// earlier directory hides a file of the same name in a later one (systemd's sysctl.d(5);
+    /// kmod's modprobe.d(5), which reads /usr/lib/modprobe.d since kmod 32 and /lib/modprobe.d,
+    /// the same directory on a merged-/usr system such as Debian 12, always).
+    public var dropInDirectories: [String] {
+        switch self {
+        case .sysctl: return ["/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d", "/usr/lib/sysctl.d", "/lib/sysctl.d"]
+        case .modprobe:
+            return ["/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d", "/usr/lib/modprobe.d", "/lib/modprobe.d"]
+        default: return []
+        }
+    }
+
+    /// The name endings a drop-in file must have to be read (kmod also reads `*.alias`).
+    public var dropInSuffixes: [String] {
+        switch self {
+        case .sysctl: return [".conf"]
+        case .modprobe: return [".conf", ".alias"]
+        default: return []
+        }
+    }
+
+    /// A file read after every drop-in file, unless a drop-in file already is it (Debian's
+    /// /etc/sysctl.d/99-sysctl.conf links to it): `sysctl --system` reads /etc/sysctl.conf last.
+    public var trailingFile: String? { self == .sysctl ? "/etc/sysctl.conf" : nil }
 
     /// Whether the program reading the file uses the first definition of a key set twice.
     /// libvirt's parser keeps every assignment and looks a key up from the top (qemu.conf,

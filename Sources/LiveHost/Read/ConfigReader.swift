@@ -8,8 +8,10 @@ import Planner
 /// loaded, under a root directory (`/` on a host, a sandbox in tests). A file that Augeas cannot
 /// parse is an error naming the file and line, never a silent skip.
 ///
-/// qemu.conf and libvirtd.conf are read as libvirt reads them (the first definition of a key)
-/// and /etc/default/grub as the shell does (the last): `SingleFileKeys`.
+/// Each key is read as the program that uses the file reads it: the first definition in
+/// qemu.conf and libvirtd.conf (libvirt), the last in /etc/default/grub (shell), and for sysctl
+/// and modprobe the last assignment across their drop-in directories in the order
+/// systemd-sysctl and modprobe use (`HostPaths.dropIns(for:)`, `SysctlFiles`, `ModprobeFiles`).
 public struct ConfigReader {
     public let root: String
     public let key: FingerprintKey
@@ -21,8 +23,7 @@ public struct ConfigReader {
 
     /// The load for `kind` restricted to the one file `hostPath` (for writing it).
     public static func load(for kind: ConfigFile, only hostPath: String) -> AugeasLoad {
-        let all = load(for: kind)
-        return AugeasLoad(name: all.name, lens: all.lens, includes: [hostPath])
+        load(for: kind, files: [hostPath])
     }
 
     public static func load(for kind: ConfigFile) -> AugeasLoad {
@@ -35,55 +36,67 @@ public struct ConfigReader {
         }
     }
 
+    /// The lens of `kind` applied to exactly these files, whatever characters their names hold.
+    static func load(for kind: ConfigFile, files: [String]) -> AugeasLoad {
+        let all = load(for: kind)
+        return AugeasLoad(name: all.name, lens: all.lens, includes: files.map(AugeasPath.literalGlob))
+    }
+
     public func read(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] {
         guard !query.isEmpty else { return [:] }
+        let paths = HostPaths(root: root)
         let kinds = query.keys.keys.sorted { $0.rawValue < $1.rawValue }
+        var dropIns: [ConfigFile: [DropInFile]] = [:]
+        var loads: [AugeasLoad] = []
+        for kind in kinds {
+            guard kind.isMultiFile else {
+                loads.append(Self.load(for: kind))
+                continue
+            }
+            let files = try paths.dropIns(for: kind)
+            dropIns[kind] = files
+            var texts: [String] = []
+            for content in files.compactMap(\.content) where !texts.contains(content) { texts.append(content) }
+            if !texts.isEmpty { loads.append(Self.load(for: kind, files: texts)) }
+        }
         let tree: AugeasTree
         do {
-            tree = try AugeasTree(root: root, loads: kinds.map(Self.load(for:)))
+            tree = try AugeasTree(root: root, loads: loads)
         } catch let error as AugeasError {
             throw PlanError.configFile(error.problems)
         }
         var out: [ConfigFile: ObservedFile] = [:]
         for kind in kinds {
-            let paths = HostPaths(root: root)
-            let files = paths.files(for: kind)
-            var fingerprints: [String: Fingerprint] = [:]
-            for file in files { fingerprints[file] = paths.fingerprint(file, key: key) }
-            fingerprints[kind.writablePath] = paths.fingerprint(kind.writablePath, key: key)
+            let keys = (query.keys[kind] ?? []).sorted()
+            var fingerprints: [String: Fingerprint] = [kind.writablePath: paths.fingerprint(kind.writablePath, key: key)]
             var entries: [String: ConfigEntry] = [:]
             var notes: [String] = []
-            let keys = (query.keys[kind] ?? []).sorted()
-            if kind.isMultiFile {
-                for key in keys { entries[key] = try entry(key, in: files, tree: tree) }
-            } else {
-                let single = SingleFileKeys(tree: tree, kind: kind)
-                do {
+            do {
+                switch kind {
+                case .sysctl, .modprobe:
+                    let files = dropIns[kind] ?? []
+                    for file in files {
+                        fingerprints[file.listed] = paths.fingerprint(file.listed, key: key)
+                        if let content = file.content { fingerprints[content] = paths.fingerprint(content, key: key) }
+                    }
+                    if kind == .sysctl {
+                        let sysctl = try SysctlFiles(tree: tree, files: files, keys: keys)
+                        for key in keys { entries[key] = sysctl.entry(key) }
+                        notes = keys.compactMap(sysctl.rereadNote)
+                    } else {
+                        let modprobe = try ModprobeFiles(tree: tree, files: files, keys: keys)
+                        for key in keys { entries[key] = try modprobe.entry(key) }
+                    }
+                default:
+                    let single = SingleFileKeys(tree: tree, kind: kind)
                     for key in keys { entries[key] = try single.entry(key) }
-                } catch let error as AugeasError {
-                    throw PlanError.configFile(error.problems)
+                    notes = keys.compactMap { entries[$0].flatMap(single.duplicateNote) }
                 }
-                notes = keys.compactMap { entries[$0].flatMap(single.duplicateNote) }
+            } catch let error as AugeasError {
+                throw PlanError.configFile(error.problems)
             }
             out[kind] = ObservedFile(kind: kind, fingerprints: fingerprints, entries: entries, notes: notes)
         }
         return out
-    }
-
-    /// The effective definition of a sysctl or modprobe `key`: the last one in load order
-    /// (later files override).
-    private func entry(_ key: String, in files: [String], tree: AugeasTree) throws -> ConfigEntry {
-        var result = ConfigEntry(key: key)
-        do {
-            for file in files {
-                let nodes = try tree.match("/files\(file)/\(key)")
-                guard let node = nodes.last else { continue }
-                let (value, items) = try SingleFileKeys.value(of: node, in: tree)
-                result = ConfigEntry(key: key, present: true, value: value, items: items, definedIn: file, line: tree.line(of: node))
-            }
-        } catch let error as AugeasError {
-            throw PlanError.configFile(error.problems)
-        }
-        return result
     }
 }

@@ -13,15 +13,16 @@ struct ConfigCheckEvaluator {
             if let vendor = c.cpuVendor, let host = facts.cpu.vendor.flatMap(KernelCmdlineEvaluator.vendorName), host != vendor {
                 return .notApplicable("the host CPU is \(host), not \(vendor)")
             }
-            return try value(c, files[c.file] ?? ObservedFile(kind: c.file, fingerprints: [:], entries: [:]))
+            return try value(c, files[c.file] ?? ObservedFile(kind: c.file, fingerprints: [:], entries: [:]), facts: facts)
         case .configList(let c): return try list(c, files[c.file] ?? ObservedFile(kind: c.file, fingerprints: [:], entries: [:]))
         case .kernelCmdline(let c): return try KernelCmdlineEvaluator(rule: rule).evaluate(c, files[.grub], facts: facts)
         default: return .notApplicable("check kind '\(check.kind)' is not a host-file check")
         }
     }
 
-    private func value(_ c: ConfigValueCheck, _ file: ObservedFile) throws -> Outcome {
-        let entry = file.entry(c.key)
+    private func value(_ c: ConfigValueCheck, _ file: ObservedFile, facts: HostFacts) throws -> Outcome {
+        var entry = file.entry(c.key)
+        let token = c.file == .modprobe ? commandLine(&entry, facts) : nil
         let effective = entry.present ? entry.value : c.default
         let allowed = c.allowed?.resolve(parameters)?.listText
         let forbidden = c.forbidden?.resolve(parameters)?.listText ?? []
@@ -42,20 +43,23 @@ struct ConfigCheckEvaluator {
         } else if allowed != nil || min != nil || max != nil {
             problems.append("is unset and has no safe default")
         }
+        if let uncertain = entry.uncertain { problems.append("hvharden cannot tell what is used: \(uncertain)") }
         if problems.isEmpty { return .compliant }
 
-        let where_ = entry.definedIn.map { path in entry.line.map { "\(path):\($0)" } ?? path }
-        let shown = entry.present ? "'\(display(entry.value ?? "", key: c.key))'" + (where_.map { " (\($0))" } ?? "")
-            : effective.map { "unset (default '\($0)')" } ?? "unset"
-        let problem = "\(c.key) is \(shown); \(problems.joined(separator: "; "))"
+        let problem = "\(c.key) is \(shown(entry, default: c.default)); \(problems.joined(separator: "; "))"
         guard let fix = rule.fix, fix.action == .set, let newValue = fix.value?.resolve(parameters)?.scalarText else {
             return .finding(problem)
         }
-        let target = targetFile(entry, c.file)
-        return .changes([ProposedChange(
-            path: c.key, file: target, action: entry.present ? .update : .add,
-            before: entry.present ? display(entry.value ?? "", key: c.key) : Redaction.absent + (c.default.map { " (default '\($0)')" } ?? ""),
-            after: display(newValue, key: c.key), edit: FileEdit.set(key: c.key, value: newValue), problem: problem)])
+        switch ConfigFixTarget.choose(entry, c.file, commandLineToken: token) {
+        case .blocked(let why):
+            return .finding("\(problem); \(why)")
+        case .file(let target):
+            return .changes([ProposedChange(
+                path: c.key, file: target, action: entry.present ? .update : .add,
+                before: entry.present ? display(entry.value ?? "", key: c.key) + (entry.uncertain == nil ? "" : " and a comment")
+                    : Redaction.absent + (c.default.map { " (default '\($0)')" } ?? ""),
+                after: display(newValue, key: c.key), edit: FileEdit.set(key: c.key, value: newValue), problem: problem)])
+        }
     }
 
     private func list(_ c: ConfigListCheck, _ file: ObservedFile) throws -> Outcome {
@@ -76,18 +80,37 @@ struct ConfigCheckEvaluator {
         guard let fix = rule.fix, fix.action == .set, let newItems = fix.value?.resolve(parameters)?.listText else {
             return .finding(problem)
         }
-        let target = targetFile(entry, c.file)
-        return .changes([ProposedChange(
-            path: c.key, file: target, action: entry.present ? .update : .add,
-            before: entry.present ? "[\(items.joined(separator: ", "))]" : Redaction.absent,
-            after: "[\(newItems.joined(separator: ", "))]",
-            edit: FileEdit.setList(key: c.key, items: newItems), problem: problem)])
+        switch ConfigFixTarget.choose(entry, c.file) {
+        case .blocked(let why):
+            return .finding("\(problem); \(why)")
+        case .file(let target):
+            return .changes([ProposedChange(
+                path: c.key, file: target, action: entry.present ? .update : .add,
+                before: entry.present ? "[\(items.joined(separator: ", "))]" : Redaction.absent,
+                after: "[\(newItems.joined(separator: ", "))]",
+                edit: FileEdit.setList(key: c.key, items: newItems), problem: problem)])
+        }
     }
 
-    /// Edit the file whose definition is effective (so a later file cannot override the fix);
-    /// otherwise the file hvharden owns for this kind.
-    private func targetFile(_ entry: ConfigEntry, _ kind: ConfigFile) -> String {
-        entry.definedIn ?? kind.writablePath
+    /// A module parameter given on the running kernel's command line: modprobe appends it after
+    /// every modprobe.d option (and the kernel reads it itself for a built-in module), so it is
+    /// what the module gets. Replaces `entry` and returns the token as written.
+    private func commandLine(_ entry: inout ConfigEntry, _ facts: HostFacts) -> String? {
+        guard let cmdline = facts.boot.kernelCmdline, let (module, parameter) = ModprobeName.key(entry.key),
+              let (token, value) = ModprobeName.commandLine(cmdline, module: module, parameter: parameter) else { return nil }
+        entry = ConfigEntry(
+            key: entry.key, present: true, value: ModprobeName.unquote(value), definedIn: ConfigFixTarget.commandLine,
+            editable: false, ownFileWins: false)
+        return token
+    }
+
+    /// How the problem text shows an entry: its value and where it is set, or its default.
+    private func shown(_ entry: ConfigEntry, default: String?) -> String {
+        let at = entry.location.map { location in " (\(location)" + (entry.pattern.map { ", pattern \($0)" } ?? "") + ")" } ?? ""
+        if entry.present { return "'\(display(entry.value ?? "", key: entry.key))'" + at }
+        let fallback = `default`.map { "(default '\($0)')" } ?? ""
+        guard entry.definedIn != nil else { return ["unset", fallback].filter { !$0.isEmpty }.joined(separator: " ") }
+        return "unset by a line without a value\(at)" + (fallback.isEmpty ? "" : " " + fallback)
     }
 
     /// The value as a plan may show it: `(sensitive)` at a secret position.

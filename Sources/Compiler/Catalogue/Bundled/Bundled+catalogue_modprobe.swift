@@ -3,11 +3,16 @@
 extension Bundled {
     /// catalogue/modprobe.yaml
     static let catalogue_modprobe = #"""
-        # Kernel module option rules (lens Modprobe over /etc/modprobe.d/*.conf). Keys have the form
-        # `options[. = "MODULE"]/PARAM`; an absent option means the module's built-in default in Debian
-        # 12's kernel (linux 6.1). The fix edits the file whose definition is effective, or
-        # /etc/modprobe.d/hvharden.conf. Write module names with underscores (kvm_intel): modprobe treats
-        # "-" and "_" alike, but a line written "kvm-intel" is not seen by these rules.
+        # Kernel module option rules (lens Modprobe). Keys have the form `options[. = "MODULE"]/PARAM`; the
+        # value is the one the module gets: every `options` line of the module in the .conf (and .alias)
+        # files of /etc, /run, /usr/local/lib, /usr/lib and /lib modprobe.d, merged by name (a name in /etc
+        # hides the same name elsewhere; a link to /dev/null masks it) and read in name order, the last
+        # value of the parameter winning, "-" and "_" alike in module and parameter names (kvm-intel is
+        # kvm_intel); a `MODULE.PARAM=` token on the running kernel's command line (/proc/cmdline) comes
+        # after them all. An absent option means the module's built-in default in Debian 12's kernel
+        # (linux 6.1). The fix edits the file under /etc that decides the option, or writes
+        # /etc/modprobe.d/hvharden.conf when that file would decide it; a package's file read after it,
+        # or the command line, is reported as a finding.
         #
         # Options apply when the module is next loaded: at the next boot, or after unloading the module
         # with no guest running. Modules loaded from the initramfs (vfio when devices are bound early)

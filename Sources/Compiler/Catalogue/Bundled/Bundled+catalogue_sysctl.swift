@@ -3,11 +3,15 @@
 extension Bundled {
     /// catalogue/sysctl.yaml
     static let catalogue_sysctl = #"""
-        # Kernel sysctl rules (lens Sysctl over /etc/sysctl.d/*.conf, then /etc/sysctl.conf). An absent key
-        # means the Debian 12 kernel's (linux 6.1) built-in value, documented in each rule. The fix edits
-        # the file whose definition is effective, or /etc/sysctl.d/90-hvharden.conf when no file sets the
-        # key. /usr/lib/sysctl.d and /run/sysctl.d are not read: a package that sets a key there is not
-        # seen here, though a setting under /etc overrides it.
+        # Kernel sysctl rules (lens Sysctl). A key's value is the one systemd-sysctl leaves at boot: the
+        # .conf files of /etc, /run, /usr/local/lib, /usr/lib and /lib sysctl.d merged by name (a name in
+        # /etc hides the same name elsewhere; a link to /dev/null masks it), read in name order, then
+        # /etc/sysctl.conf unless a sysctl.d file is it (Debian's 99-sysctl.conf link); the last assignment
+        # wins, "a.b" and "a/b" name one key, "-a.b = v" is still an assignment, "-a.b" alone unsets it, and
+        # an explicit key beats a pattern. An absent key means the Debian 12 kernel's (linux 6.1) built-in
+        # value, documented in each rule. The fix edits the file under /etc that decides the key, or
+        # writes /etc/sysctl.d/90-hvharden.conf when that file would decide it; a package's file or a /run
+        # file read after it is reported as a finding, never edited.
         #
         # hvharden does not run `sysctl --system`; a change applies at the next boot, or at once when the
         # operator runs it.

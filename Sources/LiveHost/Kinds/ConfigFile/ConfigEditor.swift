@@ -1,3 +1,4 @@
+import Compiler
 import Foundation
 import Host
 import Planner
@@ -12,9 +13,14 @@ import Planner
 /// agrees; `ConfigReader` notes a key defined with different values, so duplicates that agree
 /// stay quiet.
 ///
-/// Keys may hold `[. = "value"]` predicates (modprobe: `options[. = "kvm_intel"]/nested`). Augeas
-/// cannot create a node from such a predicate, so a missing step is created as a new node with
-/// that value (`options[last()+1] = kvm_intel`) before the rest of the path is set.
+/// How a definition is recognised depends on the kind: a catalogue key is an Augeas path below
+/// qemu.conf, libvirtd.conf and /etc/default/grub; a sysctl key is matched by its normalized
+/// name (`kernel/yama/ptrace_scope` and `-kernel.yama.ptrace_scope` are definitions of
+/// `kernel.yama.ptrace_scope`); a modprobe key `options[. = "kvm_intel"]/nested` matches the
+/// parameter on every `options` line of the module however `-` and `_` are written. A key with
+/// no definition is added: at the end of a sysctl file, on the module's last `options` line, or
+/// as a new node (a predicate step `options[. = "kvm_intel"]` is created as `options[last()+1]`
+/// with that value, since Augeas cannot create a node from a predicate).
 public struct ConfigEditor {
     public let tree: AugeasTree
     /// The host path of the file the edits belong to.
@@ -42,8 +48,49 @@ public struct ConfigEditor {
 
     /// The nodes defining `key` in the file, created when there is none.
     private func definitions(of key: String) throws -> [String] {
+        switch ConfigFileResource.configFile(of: file) {
+        case .sysctl: return try sysctlDefinitions(of: key)
+        case .modprobe: if let (module, parameter) = ModprobeName.key(key) { return try modprobeDefinitions(module, parameter) }
+        default: break
+        }
         let nodes = try tree.match("\(base)/\(key)")
         return nodes.isEmpty ? [try create(key)] : nodes
+    }
+
+    private func sysctlDefinitions(of key: String) throws -> [String] {
+        let target = SysctlName.normalize(key)
+        var nodes: [String] = []
+        for node in try tree.match("\(base)/*") {
+            guard let label = try tree.label(node), !label.hasPrefix("#"),
+                  SysctlName.named(by: label) == target else { continue }
+            // systemd-sysctl would write a comment after the value as part of it.
+            try tree.remove("\(node)/#comment")
+            nodes.append(node)
+        }
+        if !nodes.isEmpty { return nodes }
+        let node = "\(base)/\(AugeasPath.label(key))"
+        try tree.set(node, "")
+        return [node]
+    }
+
+    private func modprobeDefinitions(_ module: String, _ parameter: String) throws -> [String] {
+        let lines = try tree.match("\(base)/options").filter { ModprobeName.module(try tree.get($0) ?? "") == module }
+        var nodes: [String] = []
+        for line in lines {
+            for node in try tree.match("\(line)/*") {
+                guard let label = try tree.label(node), !label.hasPrefix("#"), ModprobeName.parameter(label) == parameter else { continue }
+                nodes.append(node)
+            }
+        }
+        if !nodes.isEmpty { return nodes }
+        let line: String
+        if let last = lines.last {
+            line = last
+        } else {
+            try tree.set("\(base)/options[last()+1]", module)
+            line = try tree.match("\(base)/options").last ?? "\(base)/options"
+        }
+        return ["\(line)/\(AugeasPath.label(parameter))"]
     }
 
     /// The Augeas path of a missing `key`, its predicate steps created.

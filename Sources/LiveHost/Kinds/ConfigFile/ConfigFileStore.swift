@@ -43,6 +43,7 @@ public struct ConfigFileStore: ObjectStore {
 
     public func write(_ name: String, edits: [AnyEdit]) throws -> Fingerprint {
         guard let config = ConfigFileResource.configFile(of: name) else { throw ConfigStoreError.unknownFile(name) }
+        try checkWritable(name)
         let file = try HostFile(paths: paths, hostPath: name).resolved()
         let temporaries = AugeasTemporaries(targets: [file.onDisk])
         let tree: AugeasTree
@@ -50,7 +51,7 @@ public struct ConfigFileStore: ObjectStore {
             tree = try AugeasTree(root: root, loads: [ConfigReader.load(for: config, only: name)])
             // A file that exists but did not load (a root Augeas cannot see into, a lens that
             // skipped it) would be saved as if it were empty: refuse rather than lose its content.
-            if file.status != nil, try tree.match("/files\(name)").isEmpty, !file.isEmpty {
+            if file.status != nil, try tree.match(AugeasPath.files(name)).isEmpty, !file.isEmpty {
                 throw ConfigStoreError.notLoaded(name)
             }
             let editor = ConfigEditor(tree: tree, file: name)
@@ -79,6 +80,17 @@ public struct ConfigFileStore: ObjectStore {
 
     /// `write` removes its own temporaries when it fails; nothing else is left.
     public func cleanUp(_ name: String) {}
+
+    /// Refuses a file that resolves (inside the root) to a package's or a runtime file, and a
+    /// new file whose directory is missing (Augeas would fail with a bare ENOENT).
+    private func checkWritable(_ name: String) throws {
+        let slash = name.lastIndex(of: "/") ?? name.startIndex
+        let directory = String(name[..<slash])
+        let target = RootedPath.resolve(name, paths: paths)
+            ?? RootedPath.resolve(directory.isEmpty ? "/" : directory, paths: paths).map { $0 + String(name[slash...]) }
+        guard let target else { throw ConfigStoreError.noDirectory(name, directory) }
+        if let refusal = ConfigFileResource.writeRefusal(target) { throw ConfigStoreError.refused(refusal) }
+    }
 }
 
 /// A host file under a root, with symbolic links followed to the file they name. A link that
@@ -130,6 +142,8 @@ enum ConfigStoreError: Error, CustomStringConvertible {
     case unreadable(String, String)
     case notLoaded(String)
     case linkOutsideRoot(String, String)
+    case noDirectory(String, String)
+    case refused(String)
     case augeas([String])
 
     var description: String {
@@ -140,6 +154,8 @@ enum ConfigStoreError: Error, CustomStringConvertible {
             return "Augeas did not load '\(path)' although it exists; refusing to save it (its content would be lost)"
         case .linkOutsideRoot(let path, let target):
             return "'\(path)' is a symbolic link to '\(target)', outside the root; refusing to write through it"
+        case .noDirectory(let path, let directory): return "cannot create '\(path)': the directory '\(directory)' does not exist"
+        case .refused(let why): return why
         case .augeas(let problems): return problems.joined(separator: "; ")
         }
     }

@@ -13,11 +13,32 @@ public enum ConfigFileResource: ResourceKindDescription {
 
     public static func ref(_ hostPath: String) -> ObjectRef { ObjectRef(kind: kind, name: hostPath) }
 
-    /// The config kind (and so the lens) a host path belongs to, as the catalogue names it.
+    /// The config kind (and so the lens) a host path belongs to, as the catalogue names it:
+    /// a file directly in one of a drop-in kind's directories (under /etc, /run, /usr/local/lib,
+    /// /usr/lib or /lib) or its trailing file, or a kind's own path.
     public static func configFile(of hostPath: String) -> ConfigFile? {
-        if hostPath.hasPrefix("/etc/sysctl.d/") || hostPath == "/etc/sysctl.conf" { return .sysctl }
-        if hostPath.hasPrefix("/etc/modprobe.d/") { return .modprobe }
+        let slash = hostPath.lastIndex(of: "/")
+        let directory = slash.map { String(hostPath[..<$0]) } ?? ""
+        for kind in ConfigFile.allCases where kind.isMultiFile {
+            if hostPath == kind.trailingFile || kind.dropInDirectories.contains(directory) { return kind }
+        }
         return ConfigFile.allCases.first { $0.writablePath == hostPath }
+    }
+
+    /// Why hvharden must not write the file at `hostPath` (a path with links resolved), or nil
+    /// when it may: files under /usr and /lib belong to packages, which replace them on upgrade,
+    /// and /run is rebuilt at every boot. Their settings are overridden from /etc instead.
+    public static func notWritable(_ hostPath: String) -> String? {
+        let reasons = [
+            ("/usr/local/", "belongs to locally installed software"), ("/usr/", "belongs to a package"),
+            ("/lib/", "belongs to a package"), ("/run/", "is rebuilt at every boot"),
+        ]
+        return reasons.first { hostPath.hasPrefix($0.0) }?.1
+    }
+
+    /// The error for writing such a file.
+    public static func writeRefusal(_ hostPath: String) -> String? {
+        notWritable(hostPath).map { "'\(hostPath)' \($0); hvharden does not write it (override it from /etc)" }
     }
 }
 
