@@ -56,8 +56,16 @@ extension AugeasTree {
             line: try get("\(path)/line").flatMap { Int($0) },
             column: try get("\(path)/char").flatMap { Int($0) }.map { $0 + 1 },
             lens: try get("\(info)/lens"),
-            message: try get("\(path)/message") ?? kind,
+            message: Self.withoutTree(try get("\(path)/message") ?? kind),
             kind: kind)
+    }
+
+    /// Augeas's messages for a tree it cannot write quote that tree, values included (passwords
+    /// too): keep the first line up to the first brace, which names the node and the reason.
+    static func withoutTree(_ message: String) -> String {
+        var line = message.prefix { $0 != "\n" && $0 != "{" }
+        while let last = line.last, last == " " || last == ":" { line.removeLast() }
+        return line.isEmpty ? "Augeas could not write the tree through the lens" : String(line)
     }
 
     /// `/files/etc/x.conf` -> `/etc/x.conf`.

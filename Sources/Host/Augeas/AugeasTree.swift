@@ -32,6 +32,14 @@ public final class AugeasTree {
         // AUG_NO_ERR_CLOSE: keep the handle when aug_init fails so its error can be read.
         let flags = AUG_NO_LOAD.rawValue | AUG_NO_MODL_AUTOLOAD.rawValue
             | AUG_NO_ERR_CLOSE.rawValue | AUG_ENABLE_SPAN.rawValue
+        // Augeas prefixes the root to each load glob unescaped: `[x]`, `*` or `?` in it would
+        // make a pattern that matches nothing (a file then looks empty) or other directories.
+        if let bad = root.first(where: Self.globMetacharacters.contains) {
+            throw AugeasError(
+                code: Int32(AUG_EBADARG.rawValue),
+                message: "cannot use '\(root)' as the root: Augeas reads it as a file pattern, and '\(bad)' is a pattern character; "
+                    + "use a path without any of \(Self.globMetacharacters.map { "'\($0)'" }.joined(separator: " "))")
+        }
         guard let handle = aug_init(root, loadPath, flags) else {
             throw AugeasError(code: Int32(AUG_ENOMEM.rawValue), message: "cannot start Augeas on root '\(root)'")
         }
@@ -48,6 +56,9 @@ public final class AugeasTree {
         try check(aug_load(handle), "cannot load \(loads.map { "'\($0.lens)'" }.joined(separator: ", "))")
         try checkLoad()
     }
+
+    /// The characters glob(3) (with brace expansion) treats specially.
+    static let globMetacharacters: [Character] = ["*", "?", "[", "]", "\\", "{", "}"]
 
     deinit {
         aug_close(handle)

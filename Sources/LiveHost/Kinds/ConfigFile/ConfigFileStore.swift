@@ -60,7 +60,7 @@ public struct ConfigFileStore: ObjectStore {
         } catch {
             // A save that fails after creating its temporary file (disk full) leaves it behind.
             temporaries.removeNew()
-            if let error = error as? AugeasError { throw ConfigStoreError.augeas(error.problems) }
+            if let error = error as? AugeasError { throw ConfigStoreError.augeas(error.problems, keys: edits.compactMap(Self.key)) }
             throw error
         }
         return try fingerprint(name)
@@ -76,6 +76,13 @@ public struct ConfigFileStore: ObjectStore {
             throw ConfigStoreError.unreadable(name, "cannot remove it: \(String(cString: strerror(errno)))")
         }
         return try fingerprint(name)
+    }
+
+    private static func key(of edit: AnyEdit) -> String? {
+        switch try? edit.unwrap(FileEdit.self) {
+        case .set(let key, _), .setList(let key, _): return key
+        case nil: return nil
+        }
     }
 
     /// `write` removes its own temporaries when it fails; nothing else is left.
@@ -144,7 +151,9 @@ enum ConfigStoreError: Error, CustomStringConvertible {
     case linkOutsideRoot(String, String)
     case noDirectory(String, String)
     case refused(String)
-    case augeas([String])
+    /// A load or save Augeas refused; `keys` are the keys being set (Augeas's own messages do
+    /// not always name the node, and never show values: they may be passwords).
+    case augeas([String], keys: [String])
 
     var description: String {
         switch self {
@@ -156,7 +165,9 @@ enum ConfigStoreError: Error, CustomStringConvertible {
             return "'\(path)' is a symbolic link to '\(target)', outside the root; refusing to write through it"
         case .noDirectory(let path, let directory): return "cannot create '\(path)': the directory '\(directory)' does not exist"
         case .refused(let why): return why
-        case .augeas(let problems): return problems.joined(separator: "; ")
+        case .augeas(let problems, let keys):
+            let setting = keys.isEmpty ? "" : " (while setting \(keys.map { "'\($0)'" }.joined(separator: ", ")))"
+            return problems.joined(separator: "; ") + setting
         }
     }
 }
