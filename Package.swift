@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "HostModel"),
         .target(name: "Compiler", dependencies: ["Digests", .product(name: "Yams", package: "Yams")]),
         .target(name: "Planner", dependencies: ["Compiler", "XMLKit", "HostModel", "Digests"]),
-        .target(name: "Applier", dependencies: ["Planner"]),
+        .target(name: "Applier", dependencies: ["Planner", "Digests"]),
 
         .target(name: "Host", dependencies: ["CLibvirt", "CAugeas", "CLibXML2", "XMLKit", "HostModel"]),
         .target(name: "LiveHost", dependencies: ["Host", "Planner", "Applier", "Digests"]),

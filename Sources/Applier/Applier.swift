@@ -12,6 +12,8 @@ import Planner
 /// Where and how to apply.
 public struct ApplyOptions: Sendable {
     public var stateDirectory: String
+    /// The host-wide locks to take besides the state directory's (nil: that one only).
+    public var hostLock: HostLockScope?
     /// Whether the plan came from a file (then it may be applied only once and is checked for staleness).
     public var savedPlanDigest: String?
     public var today: Date
@@ -19,10 +21,11 @@ public struct ApplyOptions: Sendable {
     public var checkpoint: (@Sendable (ApplyCheckpoint) -> Void)?
 
     public init(
-        stateDirectory: String = StateDirectory.defaultPath, savedPlanDigest: String? = nil, today: Date = Date(),
+        stateDirectory: String, hostLock: HostLockScope?, savedPlanDigest: String? = nil, today: Date = Date(),
         checkpoint: (@Sendable (ApplyCheckpoint) -> Void)? = nil
     ) {
         self.stateDirectory = stateDirectory
+        self.hostLock = hostLock
         self.savedPlanDigest = savedPlanDigest
         self.today = today
         self.checkpoint = checkpoint
@@ -51,11 +54,11 @@ public struct Applier {
     /// Applies the plan: objects are checked, backed up and written through `stores`; the
     /// result is verified by planning again through `reader`.
     public func apply(stores: ObjectStores, reader: some StateReader) throws -> ApplyResult {
-        let lock = try ApplyLock(stateDirectory: options.stateDirectory, command: "hvharden apply")
+        let lock = try ApplyLock(stateDirectory: options.stateDirectory, host: options.hostLock, command: "hvharden apply")
         defer { lock.release() }
         let applied = AppliedPlans(stateDirectory: options.stateDirectory)
         if let digest = options.savedPlanDigest {
-            if let id = applied.applyID(for: digest) { throw ApplyError.alreadyApplied(id) }
+            if let id = try applied.applyID(for: digest) { throw ApplyError.alreadyApplied(id) }
         }
         try StalenessCheck(plan: plan, stores: stores, reader: reader).verify()
         if plan.changes.isEmpty {

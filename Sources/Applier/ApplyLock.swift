@@ -3,9 +3,12 @@ import Foundation
 import Glibc
 #endif
 
-/// One apply (or rollback) at a time per host: an exclusive `flock` on `STATE/lock`. The kernel
-/// drops the lock when its holder dies, so a lock left by a killed process is taken over safely;
-/// the file's text (pid and start time) only tells a waiting user who holds it.
+/// One apply (or rollback) at a time per host. The lock is a set of exclusive `flock`s, all
+/// taken or none: `STATE/lock`, and under the host lock directory (default `/run/hvharden`)
+/// one for the root whose files are written and one for the libvirt connection whose domains
+/// are, so two applies with different state directories still exclude each other. The kernel
+/// drops a lock when its holder dies, so a lock left by a killed process is taken over safely;
+/// a lock file's text (pid, start time, command) only tells a waiting user who holds it.
 public final class ApplyLock {
     public struct Holder: Sendable, CustomStringConvertible {
         public var pid: Int32
@@ -15,32 +18,50 @@ public final class ApplyLock {
         public var description: String { "pid \(pid), started \(started), \(command)" }
     }
 
-    private let fd: Int32
-    public let path: String
+    private var held: [Int32] = []
+    /// The lock files, in the order they were taken.
+    public let paths: [String]
+    public var path: String { paths[0] }
 
-    /// Takes the lock or throws `ApplyError.locked` at once, naming the holder.
-    public init(stateDirectory: String, command: String) throws {
+    /// Takes every lock or throws `ApplyError.locked` at once, naming the holder.
+    public init(stateDirectory: String, host: HostLockScope?, command: String) throws {
         try StateDirectory.ensure(stateDirectory)
-        path = stateDirectory + "/lock"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw ApplyError.io("cannot open lock file '\(path)'", errno) }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let holder = Self.readHolder(fd)
-            close(fd)
-            throw ApplyError.locked(path: path, holder: holder)
+        var paths = [stateDirectory + "/lock"]
+        if let host {
+            try TrustedPath.directory(host.directory)
+            paths += host.lockFiles
         }
-        self.fd = fd
+        self.paths = paths
         let text = "\(getpid())\n\(ISO8601DateFormatter().string(from: Date()))\n\(command)\n"
-        _ = ftruncate(fd, 0)
-        _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
-        _ = fsync(fd)
+        for path in paths {
+            let fd: Int32
+            do {
+                fd = try TrustedPath.open(path, flags: O_RDWR, create: true)
+            } catch {
+                release()
+                throw error
+            }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                let holder = Self.readHolder(fd)
+                close(fd)
+                release()
+                throw ApplyError.locked(path: path, holder: holder)
+            }
+            held.append(fd)
+            _ = ftruncate(fd, 0)
+            _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+            _ = fsync(fd)
+        }
     }
 
-    /// Releases the lock (also released by the kernel if the process dies).
+    /// Releases every lock held (also released by the kernel if the process dies).
     public func release() {
-        _ = ftruncate(fd, 0)
-        _ = flock(fd, LOCK_UN)
-        close(fd)
+        for fd in held.reversed() {
+            _ = ftruncate(fd, 0)
+            _ = flock(fd, LOCK_UN)
+            close(fd)
+        }
+        held.removeAll()
     }
 
     private static func readHolder(_ fd: Int32) -> Holder? {
@@ -53,21 +74,13 @@ public final class ApplyLock {
     }
 }
 
-/// The state directory (default `/var/lib/hvharden`): created 0700, never world-readable,
-/// because journals hold domain XML with secrets.
+/// The state directory (default `/var/lib/hvharden`): created 0700 and checked by
+/// `TrustedPath` (owned by root, writable by no one else, no link), because it holds journals
+/// with secrets, the fingerprint key and the records apply trusts.
 public enum StateDirectory {
     public static let defaultPath = "/var/lib/hvharden"
 
     public static func ensure(_ path: String) throws {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw ApplyError.io("state path '\(path)' is not a directory", ENOTDIR) }
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw ApplyError.io("cannot create state directory '\(path)': \(error.localizedDescription)", EACCES)
-        }
+        try TrustedPath.directory(path)
     }
 }

@@ -15,6 +15,7 @@ public struct Journal {
     /// Creates a new journal directory with an id that sorts by time.
     public static func create(stateDirectory: String, kind: JournalManifest.Kind, connectURI: String, root: String, planDigest: String?) throws -> Journal {
         let base = stateDirectory + "/journal"
+        try StateDirectory.ensure(stateDirectory)
         try makeDirectory(base)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -41,6 +42,8 @@ public struct Journal {
     /// Opens an existing journal by id, or the latest apply when `id` is nil.
     public static func open(stateDirectory: String, id: String?) throws -> Journal {
         let base = stateDirectory + "/journal"
+        try StateDirectory.ensure(stateDirectory)
+        if FileManager.default.fileExists(atPath: base) { try TrustedPath.existingDirectory(base) }
         let ids = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).sorted()
         let chosen: String
         if let id {
@@ -60,7 +63,8 @@ public struct Journal {
     }
 
     private static func load(_ dir: String) throws -> JournalManifest {
-        guard let data = FileManager.default.contents(atPath: dir + "/manifest.json") else {
+        try TrustedPath.existingDirectory(dir)
+        guard let data = try TrustedPath.read(dir + "/manifest.json") else {
             throw ApplyError.noJournal("manifest in \(dir)")
         }
         struct Header: Decodable { var formatVersion: Int }
@@ -107,7 +111,7 @@ public struct Journal {
     }
 
     public func backupData(_ relative: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + relative) else {
+        guard let data = try TrustedPath.read(directory + "/" + relative) else {
             throw ApplyError.noJournal("backup '\(relative)' in \(directory)")
         }
         return data
@@ -120,8 +124,9 @@ public struct Journal {
     }
 
     private static func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o700) != 0 && errno != EEXIST {
-            throw ApplyError.io("cannot create '\(path)'", errno)
+        if mkdir(path, 0o700) != 0 {
+            guard errno == EEXIST else { throw ApplyError.io("cannot create '\(path)'", errno) }
+            try TrustedPath.existingDirectory(path)
         }
     }
 }

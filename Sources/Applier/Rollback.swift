@@ -8,10 +8,13 @@ import Planner
 /// back too.
 public struct Rollback {
     public let stateDirectory: String
+    /// The host-wide locks to take besides the state directory's (nil: that one only).
+    public let hostLock: HostLockScope?
     public let force: Bool
 
-    public init(stateDirectory: String = StateDirectory.defaultPath, force: Bool = false) {
+    public init(stateDirectory: String, hostLock: HostLockScope?, force: Bool = false) {
         self.stateDirectory = stateDirectory
+        self.hostLock = hostLock
         self.force = force
     }
 
@@ -22,7 +25,7 @@ public struct Rollback {
     }
 
     public func run(id: String?, stores: ObjectStores) throws -> Result {
-        let lock = try ApplyLock(stateDirectory: stateDirectory, command: "hvharden rollback")
+        let lock = try ApplyLock(stateDirectory: stateDirectory, host: hostLock, command: "hvharden rollback")
         defer { lock.release() }
         let journal = try Journal.open(stateDirectory: stateDirectory, id: id)
         let manifest = journal.manifest

@@ -35,20 +35,3 @@ struct StalenessCheck<Reader: StateReader> {
         if !reasons.isEmpty { throw ApplyError.stale(reasons) }
     }
 }
-
-/// Saved plans already applied, by the SHA-256 of the plan file: a plan is applied at most once.
-struct AppliedPlans {
-    let stateDirectory: String
-
-    private var directory: String { stateDirectory + "/applied" }
-
-    func applyID(for digest: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + digest) else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    func record(_ digest: String, applyID: String) throws {
-        try StateDirectory.ensure(directory)
-        try AtomicFile.write(Data((applyID + "\n").utf8), to: directory + "/" + digest, mode: 0o600)
-    }
-}

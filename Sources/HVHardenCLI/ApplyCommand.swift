@@ -23,7 +23,14 @@ struct ApplyCommand: ParsableCommand {
 
             The plan's fingerprints are keyed with the key in the state directory: apply a saved \
             plan with the same --state-dir (default $HVHARDEN_STATE_DIR, else /var/lib/hvharden) \
-            as the plan was made with.
+            as the plan was made with. The state directory and the lock directory are trusted only \
+            when they (and every directory above them) belong to root and no one else can write \
+            them, and no file in them is a link; otherwise apply refuses, naming the path.
+
+            One apply or rollback at a time per host: besides STATE/lock, apply takes a lock for \
+            the root and one for the libvirt connection under --lock-dir (default \
+            $HVHARDEN_LOCK_DIR, else /run/hvharden), so applies with different state directories \
+            still exclude each other. A second one fails at once, naming the holder.
 
             Before writing, every file and domain definition to be changed is copied into \
             STATE/journal/<apply-id>/ (mode 0700). Each object is then written in one atomic \
@@ -50,6 +57,7 @@ struct ApplyCommand: ParsableCommand {
     @OptionGroup var host: HostOptions
     @OptionGroup var domain: DomainOptions
     @OptionGroup var state: StateOptions
+    @OptionGroup var lock: LockOptions
 
     @Flag(help: "Apply without asking (required when no terminal is attached).")
     var autoApprove = false
@@ -88,7 +96,8 @@ struct ApplyCommand: ParsableCommand {
                 guard !plan.changes.isEmpty else { return }
                 try confirm()
             }
-            let options = ApplyOptions(stateDirectory: state.path, savedPlanDigest: saved?.digest, checkpoint: CLIHooks.applyCheckpoint)
+            let options = ApplyOptions(
+                stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), savedPlanDigest: saved?.digest, checkpoint: CLIHooks.applyCheckpoint)
             let result = try Applier(plan: plan, policy: policy, options: options).apply(stores: session.stores, reader: session.reader)
             ApplyReport.print(result, plan: plan)
         }

@@ -38,8 +38,21 @@ struct StateOptions: ParsableArguments {
     var stateDir: String?
 
     /// The state directory: `--state-dir`, else `HVHARDEN_STATE_DIR`, else the default.
-    var path: String {
-        stateDir ?? ProcessInfo.processInfo.environment["HVHARDEN_STATE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? StateDirectory.defaultPath
+    var path: String { stateDir ?? Self.environment("HVHARDEN_STATE_DIR") ?? StateDirectory.defaultPath }
+
+    static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
+}
+
+/// `--lock-dir`: where apply and rollback take the host-wide locks.
+struct LockOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Where the host-wide locks live, one per root and one per libvirt connection, so applies "
+            + "with different state directories still exclude each other "
+            + "(default: $HVHARDEN_LOCK_DIR, else \(HostLockScope.defaultDirectory)).", valueName: "dir"))
+    var lockDir: String?
+
+    /// The host lock directory: `--lock-dir`, else `HVHARDEN_LOCK_DIR`, else the default.
+    var path: String { lockDir ?? StateOptions.environment("HVHARDEN_LOCK_DIR") ?? HostLockScope.defaultDirectory }
 }

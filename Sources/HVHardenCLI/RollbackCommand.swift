@@ -25,6 +25,7 @@ struct RollbackCommand: ParsableCommand {
     var applyID: String?
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var lock: LockOptions
 
     @Flag(help: "Also restore objects that changed since the apply.")
     var force = false
@@ -35,7 +36,8 @@ struct RollbackCommand: ParsableCommand {
             let key = try FingerprintKeyFile.load(stateDirectory: state.path)
             let session = try HostSession(connectURI: journal.manifest.connectURI, root: journal.manifest.root, key: key)
             defer { session.close() }
-            let result = try Rollback(stateDirectory: state.path, force: force).run(id: journal.manifest.id, stores: session.stores)
+            let result = try Rollback(
+                stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), force: force).run(id: journal.manifest.id, stores: session.stores)
             for object in result.restored { Console.out("restored \(object)") }
             Console.out("Rollback of \(result.applyID) complete (journal \(result.rollbackID)).")
         }

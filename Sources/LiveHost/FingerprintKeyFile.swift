@@ -1,3 +1,4 @@
+import Applier
 import Digests
 import Foundation
 #if canImport(Glibc)
@@ -10,8 +11,12 @@ import Glibc
 public enum FingerprintKeyFile {
     public static func load(stateDirectory: String) throws -> FingerprintKey {
         let path = stateDirectory + "/fingerprint.key"
+        do {
+            try StateDirectory.ensure(stateDirectory)
+        } catch let refusal as TrustedPath.Refusal {
+            throw KeyFileError(path: path, reason: "the state directory is not trusted: \(refusal)")
+        }
         if let key = try read(path) { return key }
-        try makeDirectory(stateDirectory)
         let key = try FingerprintKey.generate()
         // O_EXCL: if another process created the key meanwhile, use that one.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -29,16 +34,16 @@ public enum FingerprintKeyFile {
     }
 
     private static func read(_ path: String) throws -> FingerprintKey? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw KeyFileError(path: path, reason: String(cString: strerror(errno)))
+        let fd: Int32
+        do {
+            fd = try TrustedPath.open(path, flags: O_RDONLY)
+        } catch let refusal as TrustedPath.Refusal {
+            throw KeyFileError(path: path, reason: refusal.reason)
         }
+        if fd < 0 { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-            throw KeyFileError(path: path, reason: "it is not a regular file")
-        }
+        guard fstat(fd, &st) == 0 else { throw KeyFileError(path: path, reason: String(cString: strerror(errno))) }
         guard st.st_mode & 0o077 == 0 else {
             throw KeyFileError(path: path, reason: "its mode \(String(st.st_mode & 0o777, radix: 8)) lets others read it; it must be 0600")
         }
@@ -48,14 +53,6 @@ public enum FingerprintKeyFile {
             throw KeyFileError(path: path, reason: "it does not hold a \(FingerprintKey.byteCount)-byte key")
         }
         return key
-    }
-
-    private static func makeDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw KeyFileError(path: path, reason: "cannot create the state directory: \(error.localizedDescription)")
-        }
     }
 }
 

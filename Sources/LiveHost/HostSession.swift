@@ -34,5 +34,13 @@ public final class HostSession {
         ObjectStores([LibvirtDomainStore(connection: connection, key: key), ConfigFileStore(root: root, key: key)])
     }
 
+    /// The locks an apply or rollback through this session takes under `directory`: this root's
+    /// and this connection's (by the URI libvirt reports, else the one given), unless the
+    /// connection is the test driver's, whose domains live in this process only.
+    public func lockScope(directory: String) -> HostLockScope {
+        let shared = (try? connection.driverType()) != "TEST"
+        return HostLockScope(directory: directory, root: root, connection: shared ? (try? connection.canonicalURI()) ?? connectURI : nil)
+    }
+
     public func close() { connection.close() }
 }

@@ -29,7 +29,7 @@ import TestSupport
         func plan() throws -> Plan { try Planner.plan(policy: policy, reader: host) }
 
         func applier(_ plan: Plan, checkpoint: (@Sendable (ApplyCheckpoint) -> Void)? = nil) -> Applier {
-            Applier(plan: plan, policy: policy, options: ApplyOptions(stateDirectory: state.path, checkpoint: checkpoint))
+            Applier(plan: plan, policy: policy, options: ApplyOptions(stateDirectory: state.path, hostLock: nil, checkpoint: checkpoint))
         }
     }
 
@@ -54,7 +54,7 @@ import TestSupport
         #expect(try s.applier(try s.plan()).apply(stores: s.host.stores, reader: s.host).applyID == nil)
         #expect(s.host.writes == writes)
 
-        let back = try Rollback(stateDirectory: s.state.path).run(id: result.applyID, stores: s.host.stores)
+        let back = try Rollback(stateDirectory: s.state.path, hostLock: nil).run(id: result.applyID, stores: s.host.stores)
         #expect(Set(back.restored) == Set(result.written))
         #expect((s.host.domain("a"), s.host.domain("b"), s.host.file(Self.sysctl)) == before)
     }
@@ -96,11 +96,11 @@ import TestSupport
         let result = try s.applier(try s.plan()).apply(stores: s.host.stores, reader: s.host)
         s.host.setFile(Self.sysctl, "kernel.kptr_restrict = 2\nvm.swappiness = 1\n")
         #expect {
-            try Rollback(stateDirectory: s.state.path).run(id: result.applyID, stores: s.host.stores)
+            try Rollback(stateDirectory: s.state.path, hostLock: nil).run(id: result.applyID, stores: s.host.stores)
         } throws: { error in
             "\(error)".contains("file \(Self.sysctl)") && "\(error)".contains("--force")
         }
-        _ = try Rollback(stateDirectory: s.state.path, force: true).run(id: result.applyID, stores: s.host.stores)
+        _ = try Rollback(stateDirectory: s.state.path, hostLock: nil, force: true).run(id: result.applyID, stores: s.host.stores)
         #expect(s.host.file(Self.sysctl) == "kernel.kptr_restrict = 1\n")
     }
 

@@ -57,6 +57,7 @@ final class CLIChild {
         environment["HVHARDEN_TEST_PAUSE_AT"] = nil
         environment["NO_COLOR"] = "1"
         environment["HVHARDEN_STATE_DIR"] = CLI.stateDirectory
+        environment["HVHARDEN_LOCK_DIR"] = CLI.lockDirectory()
         for (key, value) in extra { environment[key] = value }
         // A pause point needs the fault-injection build of the command line; nothing else does.
         let binary = extra["HVHARDEN_TEST_PAUSE_AT"] == nil ? try Binaries.hvharden : try Binaries.faults

@@ -15,14 +15,14 @@ import Digests
     @Test func secondLockFailsAndNamesTheHolder() throws {
         let state = tempState()
         defer { try? FileManager.default.removeItem(atPath: state) }
-        let first = try ApplyLock(stateDirectory: state, command: "hvharden apply")
+        let first = try ApplyLock(stateDirectory: state, host: nil, command: "hvharden apply")
         #expect {
-            _ = try ApplyLock(stateDirectory: state, command: "hvharden apply")
+            _ = try ApplyLock(stateDirectory: state, host: nil, command: "hvharden apply")
         } throws: { error in
             "\(error)".contains("pid \(getpid())")
         }
         first.release()
-        try ApplyLock(stateDirectory: state, command: "hvharden apply").release()
+        try ApplyLock(stateDirectory: state, host: nil, command: "hvharden apply").release()
     }
 
     @Test func lockOfAKilledProcessIsTakenOver() throws {
@@ -37,7 +37,7 @@ import Digests
         defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
         var held = false
         for _ in 0..<100 {
-            do { try ApplyLock(stateDirectory: state, command: "probe").release() } catch { held = true; break }
+            do { try ApplyLock(stateDirectory: state, host: nil, command: "probe").release() } catch { held = true; break }
             usleep(20_000)
         }
         #expect(held, "the holder process never took the lock")
@@ -45,7 +45,7 @@ import Digests
         holder.waitUntilExit()
         var taken = false
         for _ in 0..<100 {
-            if let lock = try? ApplyLock(stateDirectory: state, command: "hvharden apply") { lock.release(); taken = true; break }
+            if let lock = try? ApplyLock(stateDirectory: state, host: nil, command: "hvharden apply") { lock.release(); taken = true; break }
             usleep(50_000)
         }
         #expect(taken)

@@ -48,6 +48,9 @@ public final class ApplierSandbox {
     /// domains in memory, so every read and write must go through this one).
     public var session: HostSession { HostSession(connection: connection, connectURI: uri, root: root, key: TestKey.key) }
 
+    /// The host locks of this sandbox, in its own directory.
+    public var hostLock: HostLockScope { session.lockScope(directory: directory + "/locks") }
+
     public func plan(_ policy: Policy, domains: [String] = []) throws -> Plan {
         try Planner.plan(policy: policy, reader: session.reader, domains: DomainSelection(selector: policy.domains, names: domains))
     }
@@ -57,14 +60,14 @@ public final class ApplierSandbox {
     }
 
     public func rollback(id: String? = nil, force: Bool = false) throws -> Rollback.Result {
-        try Rollback(stateDirectory: state, force: force).run(id: id, stores: session.stores)
+        try Rollback(stateDirectory: state, hostLock: hostLock, force: force).run(id: id, stores: session.stores)
     }
 
     public func applier(_ plan: Plan, _ policy: Policy, saved: Bool = false) -> Applier {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let digest = saved ? SHA256.hex(Array((try? encoder.encode(plan)) ?? Data())) : nil
-        return Applier(plan: plan, policy: policy, options: ApplyOptions(stateDirectory: state, savedPlanDigest: digest))
+        return Applier(plan: plan, policy: policy, options: ApplyOptions(stateDirectory: state, hostLock: hostLock, savedPlanDigest: digest))
     }
 
     /// Bytes, inode and mtime of every file under the root's etc, to prove "nothing written".

@@ -11,12 +11,20 @@ public enum CLI {
         return path
     }()
 
+    /// A fresh host lock directory under one per test process: each run has its own unless
+    /// the caller shares one, so parallel tests on one daemon never meet each other's host
+    /// locks (and no test uses this machine's /run/hvharden).
+    public static func lockDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("hvh-cli-locks-\(getpid())/\(UUID().uuidString)").path
+    }
+
     /// The environment of a run: this process's, without colour preferences, with the test
-    /// state directory, and `extra` on top.
+    /// state directory, a private host lock directory, and `extra` on top.
     public static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = nil
         environment["HVHARDEN_STATE_DIR"] = stateDirectory
+        environment["HVHARDEN_LOCK_DIR"] = lockDirectory()
         for (k, v) in extra { environment[k] = v }
         return environment
     }

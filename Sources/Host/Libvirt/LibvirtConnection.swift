@@ -64,6 +64,17 @@ public final class LibvirtConnection: @unchecked Sendable {
         if let pointer { virConnectClose(pointer) }
     }
 
+    /// The URI libvirt itself reports for the connection (`qemu:///system` for `qemu+unix:///system`
+    /// or an empty default), so two spellings of one daemon compare equal.
+    /// See https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetURI
+    public func canonicalURI() throws -> String {
+        try withPointer { pointer in
+            let text = try LibvirtCall.check(virConnectGetURI(pointer))
+            defer { free(text) }
+            return String(cString: text)
+        }
+    }
+
     /// The driver name, e.g. `"QEMU"` or `"TEST"`.
     /// See https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetType
     public func driverType() throws -> String {
