@@ -38,6 +38,8 @@ public struct ApplyResult: Sendable {
     /// The objects written, in plan order.
     public var written: [ObjectRef]
     public var effects: ApplyEffects
+    /// Temporary files left by earlier interrupted applies or rollbacks, removed first.
+    public var removedTemporaries: [String] = []
 }
 
 public struct Applier {
@@ -56,13 +58,14 @@ public struct Applier {
     public func apply(stores: ObjectStores, reader: some StateReader) throws -> ApplyResult {
         let lock = try ApplyLock(stateDirectory: options.stateDirectory, host: options.hostLock, command: "hvharden apply")
         defer { lock.release() }
+        let removed = try LeftoverSweep(stateDirectory: options.stateDirectory, stores: stores).run()
         let applied = AppliedPlans(stateDirectory: options.stateDirectory)
         if let digest = options.savedPlanDigest {
             if let id = try applied.applyID(for: digest) { throw ApplyError.alreadyApplied(id) }
         }
         try StalenessCheck(plan: plan, stores: stores, reader: reader).verify()
         if plan.changes.isEmpty {
-            return ApplyResult(applyID: nil, written: [], effects: ApplyEffects(plan: plan))
+            return ApplyResult(applyID: nil, written: [], effects: ApplyEffects(plan: plan), removedTemporaries: removed)
         }
 
         var journal = try Journal.create(
@@ -84,7 +87,8 @@ public struct Applier {
             if !unconverged.isEmpty { throw ApplyError.notConverged(unconverged) }
             try journal.setStatus(.verified)
             if let digest = options.savedPlanDigest { try applied.record(digest, applyID: journal.manifest.id) }
-            return ApplyResult(applyID: journal.manifest.id, written: result.written, effects: ApplyEffects(plan: plan))
+            return ApplyResult(
+                applyID: journal.manifest.id, written: result.written, effects: ApplyEffects(plan: plan), removedTemporaries: removed)
         } catch {
             try? journal.setStatus(.failed)
             throw error

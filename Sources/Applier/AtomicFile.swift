@@ -18,6 +18,14 @@ public enum AtomicFile {
         }
     }
 
+    /// Whether `name` is the name of one of this type's temporary files (`.<name>.hvharden-XXXXXX`).
+    public static func isTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".hvharden-", options: .backwards) else { return false }
+        let suffix = name[marker.upperBound...]
+        return marker.lowerBound > name.index(after: name.startIndex)
+            && suffix.count == 6 && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
     public static func write(_ data: Data, to path: String, mode: mode_t, owner: (uid_t, gid_t)? = nil) throws {
         let dir = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent

@@ -82,9 +82,11 @@ public struct Journal {
     /// Records `object` as `snapshot` shows it, before anything is written: its bytes in
     /// `objects/<n>` (0600), its attributes and fingerprint in the manifest. Recording an object
     /// twice keeps the first copy.
-    public mutating func record(_ object: ObjectRef, _ snapshot: ObjectSnapshot) throws {
+    public mutating func record(_ object: ObjectRef, _ snapshot: ObjectSnapshot, leftovers: [Leftover] = []) throws {
         guard !manifest.objects.contains(where: { $0.object == object }) else { return }
-        var entry = JournalObject(object: object, backup: nil, attributes: snapshot.attributes, before: snapshot.fingerprint, after: nil)
+        var entry = JournalObject(
+            object: object, backup: nil, attributes: snapshot.attributes, before: snapshot.fingerprint, after: nil,
+            temporariesBefore: leftovers.map(\.path).sorted())
         if let content = snapshot.content {
             let name = "objects/\(manifest.objects.count)"
             try AtomicFile.write(content, to: directory + "/" + name, mode: 0o600)
@@ -97,6 +99,12 @@ public struct Journal {
     /// The snapshot `record` took of `entry`'s object.
     public func snapshot(of entry: JournalObject) throws -> ObjectSnapshot {
         ObjectSnapshot(content: try entry.backup.map(backupData), attributes: entry.attributes, fingerprint: entry.before)
+    }
+
+    /// Records that the temporaries this journal's writes left were removed.
+    public mutating func setTemporariesRemoved() throws {
+        manifest.temporariesRemoved = true
+        try save()
     }
 
     public mutating func setStatus(_ status: JournalManifest.Status) throws {
@@ -149,6 +157,8 @@ public struct JournalManifest: Codable, Sendable {
     public var planDigest: String?
     public var status: Status
     public var objects: [JournalObject]
+    /// Set once the temporaries this apply's interrupted writes left were removed.
+    public var temporariesRemoved: Bool?
 }
 
 /// One object in a journal: where its backup is (nil when it did not exist), what restoring
@@ -159,4 +169,7 @@ public struct JournalObject: Codable, Sendable {
     public var attributes: [String: String]
     public var before: Fingerprint
     public var after: Fingerprint?
+    /// The object's temporaries that existed before anything was written (not this apply's:
+    /// never removed); nil in journals written before this was recorded.
+    public var temporariesBefore: [String]?
 }

@@ -20,8 +20,29 @@ public protocol ObjectStore {
     /// Puts the object back as `snapshot` recorded it (removing it if it did not exist) and
     /// returns its fingerprint afterwards.
     func restore(_ name: String, from snapshot: ObjectSnapshot) throws -> Fingerprint
-    /// Removes what an interrupted write of `name` may have left behind (temporary files).
-    func cleanUp(_ name: String)
+    /// The temporary files a write or restore of `name` makes on its way (and leaves behind if
+    /// it is interrupted), as they exist now. Kinds written in one call to their service
+    /// (domains: one define) have none.
+    func leftovers(of name: String) -> [Leftover]
+    /// Removes `leftover`, which `leftovers(of: name)` returned; a path that is not one of
+    /// `name`'s temporaries is never removed.
+    func remove(_ leftover: Leftover, of name: String) throws
+}
+
+extension ObjectStore {
+    public func leftovers(of name: String) -> [Leftover] { [] }
+    public func remove(_ leftover: Leftover, of name: String) throws {}
+}
+
+/// A temporary file of an object's store: where it is and when it was last written.
+public struct Leftover: Sendable, Hashable {
+    public var path: String
+    public var modified: Date
+
+    public init(path: String, modified: Date) {
+        self.path = path
+        self.modified = modified
+    }
 }
 
 /// An object as it was before an apply: its bytes (nil when it did not exist), what else

@@ -32,7 +32,7 @@ struct ObjectWriter {
             } catch {
                 throw ApplyError.backupFailed(object: ref.description, reason: "\(error)")
             }
-            try journal.record(ref, snapshot)
+            try journal.record(ref, snapshot, leftovers: try stores.store(for: ref.kind).leftovers(of: ref.name))
         }
     }
 
@@ -46,7 +46,10 @@ struct ObjectWriter {
                 try journal.recordAfter(ref, after)
                 result.written.append(ref)
             case .failure(let error):
-                store.cleanUp(ref.name)
+                // What the failed write left (a temporary file) goes at once; the journal says which.
+                if let entry = journal.manifest.objects.first(where: { $0.object == ref }) {
+                    _ = try? LeftoverSweep.removeNew(entry, since: journal.createdAt, store: store)
+                }
                 // The write may have happened before a later step failed (a connection lost
                 // after a define): the journal records what the object is now, if it can tell.
                 let before = journal.manifest.objects.first { $0.object == ref }?.before

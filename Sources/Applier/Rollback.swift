@@ -22,11 +22,14 @@ public struct Rollback {
         public var applyID: String
         public var rollbackID: String
         public var restored: [ObjectRef]
+        /// Temporary files left by interrupted applies or rollbacks, removed first.
+        public var removedTemporaries: [String]
     }
 
     public func run(id: String?, stores: ObjectStores) throws -> Result {
         let lock = try ApplyLock(stateDirectory: stateDirectory, host: hostLock, command: "hvharden rollback")
         defer { lock.release() }
+        let removed = try LeftoverSweep(stateDirectory: stateDirectory, stores: stores).run()
         let journal = try Journal.open(stateDirectory: stateDirectory, id: id)
         let manifest = journal.manifest
 
@@ -43,7 +46,8 @@ public struct Rollback {
         var own = try Journal.create(
             stateDirectory: stateDirectory, kind: .rollback, connectURI: manifest.connectURI, root: manifest.root, planDigest: nil)
         for entry in pending {
-            try own.record(entry.object, try stores.store(for: entry.object.kind).snapshot(entry.object.name))
+            let store = try stores.store(for: entry.object.kind)
+            try own.record(entry.object, try store.snapshot(entry.object.name), leftovers: store.leftovers(of: entry.object.name))
         }
         for entry in pending {
             let store = try stores.store(for: entry.object.kind)
@@ -54,6 +58,6 @@ public struct Rollback {
             }
         }
         try own.setStatus(.verified)
-        return Result(applyID: manifest.id, rollbackID: own.manifest.id, restored: pending.map(\.object))
+        return Result(applyID: manifest.id, rollbackID: own.manifest.id, restored: pending.map(\.object), removedTemporaries: removed)
     }
 }

@@ -9,6 +9,7 @@ enum ApplyReport {
     }
 
     static func print(_ result: ApplyResult, plan: Plan) {
+        removed(result.removedTemporaries)
         guard let id = result.applyID else {
             Console.out("No changes. The host already matches the plan.")
             return
@@ -30,5 +31,10 @@ enum ApplyReport {
         }
         if effects.hostReboot { Console.out("Reboot the host for kernel settings to take effect.") }
         for note in effects.notes { Console.out("Note: \(note)") }
+    }
+
+    /// The temporary files of interrupted earlier runs that this one removed.
+    static func removed(_ paths: [String]) {
+        for path in paths { Console.out("removed \(path) (a temporary file left by an interrupted apply or rollback)") }
     }
 }

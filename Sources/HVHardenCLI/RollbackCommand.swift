@@ -38,6 +38,7 @@ struct RollbackCommand: ParsableCommand {
             defer { session.close() }
             let result = try Rollback(
                 stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), force: force).run(id: journal.manifest.id, stores: session.stores)
+            ApplyReport.removed(result.removedTemporaries)
             for object in result.restored { Console.out("restored \(object)") }
             Console.out("Rollback of \(result.applyID) complete (journal \(result.rollbackID)).")
         }

@@ -60,9 +60,4 @@ final class FaultLab {
             }
         }
     }
-
-    /// Removes Augeas temporaries a killed save left, so each kill starts from the same host.
-    func remove(_ hostPaths: [String]) {
-        for path in hostPaths { try? FileManager.default.removeItem(atPath: root + path) }
-    }
 }

@@ -63,8 +63,6 @@ import Digests
             if lost { throw ConnectionLost() }
             return try inner.restore(name, from: snapshot)
         }
-
-        func cleanUp(_ name: String) {}
     }
 
     /// The lab's plan, its domains and files in the order the writer takes them, and the host before.

@@ -92,7 +92,6 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
             host.setDomain(name, snapshot.content.map { String(decoding: $0, as: UTF8.self) })
             return try fingerprint(name)
         }
-        func cleanUp(_ name: String) {}
     }
 
     struct FileStore: ObjectStore {
@@ -122,7 +121,6 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
             host.setFile(name, snapshot.content.map { String(decoding: $0, as: UTF8.self) })
             return try fingerprint(name)
         }
-        func cleanUp(_ name: String) {}
     }
 
     // MARK: Helpers

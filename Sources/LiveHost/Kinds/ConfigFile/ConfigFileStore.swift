@@ -45,7 +45,6 @@ public struct ConfigFileStore: ObjectStore {
         guard let config = ConfigFileResource.configFile(of: name) else { throw ConfigStoreError.unknownFile(name) }
         try checkWritable(name)
         let file = try HostFile(paths: paths, hostPath: name).resolved()
-        let temporaries = AugeasTemporaries(targets: [file.onDisk])
         let tree: AugeasTree
         do {
             tree = try AugeasTree(root: root, loads: [ConfigReader.load(for: config, only: name)])
@@ -58,8 +57,8 @@ public struct ConfigFileStore: ObjectStore {
             for edit in edits { try editor.apply(try edit.unwrap(FileEdit.self)) }
             try tree.save()
         } catch {
-            // A save that fails after creating its temporary file (disk full) leaves it behind.
-            temporaries.removeNew()
+            // A save that failed after creating its temporary file (disk full) left it behind:
+            // the Applier removes it through `leftovers(of:)`, as after a crash.
             if let error = error as? AugeasError { throw ConfigStoreError.augeas(error.problems, keys: edits.compactMap(Self.key)) }
             throw error
         }
@@ -85,8 +84,26 @@ public struct ConfigFileStore: ObjectStore {
         }
     }
 
-    /// `write` removes its own temporaries when it fails; nothing else is left.
-    public func cleanUp(_ name: String) {}
+    public func leftovers(of name: String) -> [Leftover] {
+        guard let target = try? HostFile(paths: paths, hostPath: name).resolved() else { return [] }
+        return FileTemporaries.present(Self.canonical(target.onDisk))
+    }
+
+    public func remove(_ leftover: Leftover, of name: String) throws {
+        // Only what is, now, a temporary of this file: never any other path a journal names.
+        guard leftovers(of: name).contains(where: { $0.path == leftover.path }) else { return }
+        if unlink(leftover.path) != 0 && errno != ENOENT {
+            throw ConfigStoreError.unreadable(name, "cannot remove its temporary file '\(leftover.path)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Augeas names its temporary after the target's canonical path (its directory's links resolved).
+    private static func canonical(_ path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        guard let real = realpath(dir, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real) + "/" + (path as NSString).lastPathComponent
+    }
 
     /// Refuses a file that resolves (inside the root) to a package's or a runtime file, and a
     /// new file whose directory is missing (Augeas would fail with a bare ENOENT).

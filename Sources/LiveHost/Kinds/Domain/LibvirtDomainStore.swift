@@ -44,8 +44,6 @@ public struct LibvirtDomainStore: ObjectStore {
         return try fingerprint(name)
     }
 
-    public func cleanUp(_ name: String) {}
-
     /// The UUID and persistent definition of `name`; nil when there is no such domain.
     private func definition(_ name: String) throws -> (String, String)? {
         do {
