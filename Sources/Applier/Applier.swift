@@ -4,7 +4,7 @@ import Planner
 
 // Applier: executes a Plan through the stores of its objects' kinds. One apply at a time per
 // host (ApplyLock); a saved plan is refused when its format or hvharden version is unknown,
-// when it was applied before, or when anything it was computed from changed ("saved plan is
+// when it was applied before (and not rolled back since), or when anything it was computed from changed ("saved plan is
 // stale"). Before any write, every object to change is copied into a journal; then each object
 // is written in one atomic step by its store. The apply succeeds only if planning again shows
 // no change for what it wrote.
@@ -64,6 +64,9 @@ public struct Applier {
             if let id = try applied.applyID(for: digest) { throw ApplyError.alreadyApplied(id) }
         }
         try StalenessCheck(plan: plan, stores: stores, reader: reader).verify()
+        if options.savedPlanDigest != nil {
+            try EditCheck(plan: plan, policy: policy, reader: reader, today: options.today).verify()
+        }
         if plan.changes.isEmpty {
             return ApplyResult(applyID: nil, written: [], effects: ApplyEffects(plan: plan), removedTemporaries: removed)
         }

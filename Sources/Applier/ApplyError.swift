@@ -8,6 +8,7 @@ public enum ApplyError: Error, CustomStringConvertible {
     case io(String, Int32)
     case alreadyApplied(String)
     case stale([String])
+    case editsDiffer([String])
     case notConfirmed
     case planning(PlanError)
     /// Some objects could not be written; the others were (`done`), and were verified.
@@ -27,6 +28,9 @@ public enum ApplyError: Error, CustomStringConvertible {
             return "\(message): \(String(cString: strerror(code)))"
         case .alreadyApplied(let id):
             return "saved plan was already applied (apply \(id)); plan again"
+        case .editsDiffer(let differences):
+            return "saved plan's edits differ from what its own policy gives for this host (was the file edited, "
+                + "or did a waiver expire?); plan again:\n" + differences.map { "  - \($0)" }.joined(separator: "\n")
         case .stale(let reasons):
             return "saved plan is stale: " + reasons.joined(separator: "; ")
         case .notConfirmed:

@@ -58,6 +58,10 @@ public struct Rollback {
             }
         }
         try own.setStatus(.verified)
+        // The host is back where the apply found it: its saved plan may be applied again.
+        if let digest = manifest.planDigest, manifest.kind == .apply {
+            try AppliedPlans(stateDirectory: stateDirectory).forget(digest, appliedBy: manifest.id)
+        }
         return Result(applyID: manifest.id, rollbackID: own.manifest.id, restored: pending.map(\.object), removedTemporaries: removed)
     }
 }

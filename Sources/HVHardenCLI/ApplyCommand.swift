@@ -13,9 +13,10 @@ struct ApplyCommand: ParsableCommand {
         discussion: """
             With PLANFILE (from 'hvharden plan --out'), applies exactly that plan against the \
             connection and root it was made for. It is refused when its format or hvharden \
-            version is not this one's, when it was applied before, or when any domain, file or \
-            host fact it was computed from has changed ("saved plan is stale"); nothing is \
-            written then.
+            version is not this one's, when it was applied before (and not rolled back since), \
+            when any domain, file or host fact it was computed from has changed ("saved plan is \
+            stale"), or when its edits are not what its own policy gives when planned again on \
+            the host (the file was edited); nothing is written then.
 
             With --profile, plans first, shows the plan and asks for confirmation ('yes') on a \
             terminal; without a terminal it refuses at once, before reading anything, unless \
