@@ -71,7 +71,9 @@ let package = Package(
             name: "CLITests",
             dependencies: ["HVHardenCLI", "LiveHost", "Host", "HostModel", "XMLKit", "Digests", "Compiler", "Planner", "Applier", "TestSupport", "LiveTestSupport"]),
         // Fuzzing (scripts/fuzz.sh): libFuzzer targets built with -DFUZZING; without it, reproducers.
-        .executableTarget(name: "FuzzProfileLoader", dependencies: ["Compiler"], path: "Fuzz/ProfileLoader"),
+        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .executableTarget(name: "FuzzProfileLoader", dependencies: ["Compiler", "FuzzSupport"], path: "Fuzz/ProfileLoader"),
+        .executableTarget(name: "FuzzPlanFile", dependencies: ["Planner", "FuzzSupport"], path: "Fuzz/PlanFile"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,8 @@
 # and a 2 GiB memory limit (leak detection off: the Swift runtime's one-time metadata and the
 # shipped catalogue read as leaks). Exits non-zero when any target crashed, hung or ran out of
 # memory, leaving the input under .build-fuzz/artifacts/TARGET/ (reproduce it with
-# `swift run TARGET FILE`, the same target built without the flag).
+# `swift run TARGET FILE`, the same target built without the flag). Targets: FuzzProfileLoader
+# (profile text through the Compiler), FuzzPlanFile (saved plans through PlanFile.decode).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck shell=bash source=scripts/common.sh
@@ -15,6 +16,7 @@ source scripts/common.sh
 # One line per target: "PRODUCT|SEED GLOBS" (globs relative to the repository, ** allowed).
 TARGETS=(
     "FuzzProfileLoader|profiles/*.yaml examples/*.yaml Tests/CompilerTests/Fixtures/**/*.yaml"
+    "FuzzPlanFile|Tests/LiveHostTests/Golden/*.json Tests/**/Fixtures/**/*.json docs/*.json"
 )
 
 seconds="${1:-60}"

@@ -10,6 +10,8 @@ source scripts/common.sh
 # Needed for the build, the tests against a real libvirtd, and the JSON Schema check.
 required=(
     libvirt-dev libaugeas-dev augeas-lenses libxml2-dev
+    # Digests links OpenSSL's libcrypto (SHA-256, HMAC, the random fingerprint key).
+    libssl-dev
     libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu
     qemu-system-x86 qemu-utils
     # SwiftPM finds the system libraries through pkg-config; libvirt-dev only *recommends*

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The test command: installs dependencies, starts libvirtd, builds, runs every test.
-# Extra arguments go to `swift test`, e.g. `scripts/test.sh --filter HostTests`.
-# Exits with the test runner's status.
+# The test command: installs dependencies, starts libvirtd, builds, runs every test, then
+# fuzzes each input reader for a bounded time (scripts/fuzz.sh, HVHARDEN_FUZZ_SECONDS per
+# target, default 60). Extra arguments go to `swift test`, e.g. `scripts/test.sh --filter
+# HostTests`; such a partial run does not fuzz, and says so. Exits non-zero when a test failed
+# or the fuzzer found a crash, hang or memory blow-up.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/common.sh
@@ -21,4 +23,10 @@ hvh_step "swift build"
 swift build
 
 hvh_step "swift test $*"
-exec swift test "$@"
+swift test "$@"
+
+if (($# > 0)); then
+    hvh_note "not fuzzing: a partial run (arguments given); scripts/fuzz.sh fuzzes on its own"
+    exit 0
+fi
+exec bash scripts/fuzz.sh "${HVHARDEN_FUZZ_SECONDS:-60}"

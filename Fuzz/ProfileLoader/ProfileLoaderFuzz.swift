@@ -1,5 +1,6 @@
 import Compiler
 import Foundation
+import FuzzSupport
 
 /// One fuzz input through the profile loader: the bytes compiled as a profile text in memory
 /// (`Compiler.compile(sources:)`, the same path files take after reading), every diagnostic
@@ -24,17 +25,8 @@ enum ProfileLoaderFuzz {
             precondition(diagnostics.contains { $0.severity == .error }, "threw without an error")
         }
         for line in Diagnostic.printable(diagnostics).map(\.description) {
-            check(line)
+            PrintedLine.check(line)
         }
         return diagnostics.count
-    }
-
-    /// A printed diagnostic is one line of bounded length, without control characters or bidi
-    /// marks, and does not start a CI workflow command.
-    static func check(_ line: String) {
-        precondition(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
-            || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }, "raw control in \(line.debugDescription)")
-        precondition(!line.hasPrefix("::"), "workflow command: \(line.debugDescription)")
-        precondition(line.utf8.count < 20_000, "\(line.utf8.count)-byte diagnostic")
     }
 }

@@ -48,15 +48,20 @@ public enum PlanFile {
     /// "field 'changes[0].action' is missing" rather than Foundation's dump.
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context, _ last: (any CodingKey)? = nil) -> String {
+            // Map keys come from the file: quote at most a short, escaped prefix of each.
             (context.codingPath + (last.map { [$0] } ?? [])).map { key in
-                key.intValue.map { "[\($0)]" } ?? "." + key.stringValue
+                key.intValue.map { "[\($0)]" } ?? "." + short(key.stringValue)
             }.joined().drop { $0 == "." }.description
+        }
+        func short(_ text: String) -> String {
+            let safe = text.terminalSafe
+            return safe.count <= 64 ? safe : safe.prefix(64) + "…"
         }
         switch error {
         case .keyNotFound(let key, let context): return "field '\(path(context, key))' is missing"
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             return "field '\(path(context))' is not a \(type)"
-        case .dataCorrupted(let context): return "field '\(path(context))': \(context.debugDescription)"
+        case .dataCorrupted(let context): return "field '\(path(context))': \(short(context.debugDescription))"
         @unknown default: return "\(error)"
         }
     }
