@@ -230,7 +230,7 @@ _hvharden_apply() {
     repeating_flags=()
     non_repeating_flags=(--auto-approve --version -h --help)
     repeating_options=(--profile --domain)
-    non_repeating_options=(--connect --root --state-dir)
+    non_repeating_options=(--connect --root --state-dir --lock-dir)
     __hvharden_offer_flags_options 1
 
     # Offer option value completions
@@ -250,6 +250,9 @@ _hvharden_apply() {
     '--state-dir')
         return
         ;;
+    '--lock-dir')
+        return
+        ;;
     esac
 }
 
@@ -257,12 +260,15 @@ _hvharden_rollback() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir)
+    non_repeating_options=(--state-dir --lock-dir)
     __hvharden_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--state-dir')
+        return
+        ;;
+    '--lock-dir')
         return
         ;;
     esac

@@ -116,6 +116,7 @@ _hvharden_apply() {
         '--root[The directory that stands for '\''/'\'' when reading configuration files and host facts.]:dir:'
         '*--domain[Only this domain (repeatable); by default, every domain the profile selects.]:name:'
         '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
+        '--lock-dir[Where the host-wide locks live, one per root and one per libvirt connection, so applies with different state directories still exclude each other (default\: $HVHARDEN_LOCK_DIR, else /run/hvharden).]:dir:'
         '--auto-approve[Apply without asking (required when no terminal is attached).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -130,6 +131,7 @@ _hvharden_rollback() {
     local -ar arg_specs=(
         ':apply-id:'
         '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
+        '--lock-dir[Where the host-wide locks live, one per root and one per libvirt connection, so applies with different state directories still exclude each other (default\: $HVHARDEN_LOCK_DIR, else /run/hvharden).]:dir:'
         '--force[Also restore objects that changed since the apply.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
