@@ -16,12 +16,12 @@ final class DomainEvaluation: @unchecked Sendable {
     private var readFailures: [String: any Error] = [:]
     private var workers: [ParallelWork.Background<Void>] = []
 
-    init(policy: Policy, today: Date, facts: ParallelWork.Background<HostFacts>) {
+    init(policy: Policy, today: Date, facts: ParallelWork.Background<HostFacts>, capabilities: @escaping CapabilitySource) {
         let workerCount = ParallelWork.cores
         workers = (0..<workerCount).map { _ in
             ParallelWork.Background { [unowned self] in
                 // Domain evaluators compare guests with the host, so the facts come first.
-                let planner = DomainPlanner(policy: policy, today: today, facts: facts.wait())
+                let planner = DomainPlanner(policy: policy, today: today, facts: facts.wait(), capabilities: capabilities)
                 while let domain = self.next() {
                     let result = Result { try planner.plan(domain) }
                     self.condition.lock()

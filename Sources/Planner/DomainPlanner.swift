@@ -11,6 +11,7 @@ struct DomainPlanner: Sendable {
     let policy: Policy
     let today: Date
     let facts: HostFacts
+    let capabilities: CapabilitySource
 
     /// What one domain contributes to the plan.
     struct Planned: Sendable {
@@ -35,7 +36,7 @@ struct DomainPlanner: Sendable {
         let context = DomainContext(
             name: domain.name, document: document, parameters: [:], posture: policy.posture,
             facts: facts)
-        try builder.evaluateDomain(context, live: live)
+        try builder.evaluateDomain(context, live: live, capabilities: capabilities)
         return Planned(name: domain.name, fingerprint: domain.fingerprint, builder: builder, sizing: DomainSizing(name: domain.name, document: document))
     }
 

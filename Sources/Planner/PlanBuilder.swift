@@ -33,8 +33,9 @@ struct PlanBuilder {
         }
     }
 
-    mutating func evaluateDomain(_ context: DomainContext, live: XMLDocument?) throws {
+    mutating func evaluateDomain(_ context: DomainContext, live: XMLDocument?, capabilities: CapabilitySource? = nil) throws {
         var pendingRules: [String] = []
+        var noncompliant: [(Outcome, SelectedRule)] = []
         for selected in policy.rules where selected.rule.target == .domain {
             let outcome: Outcome
             do {
@@ -43,7 +44,7 @@ struct PlanBuilder {
                 throw PlanError.invalidRule(selected.rule.id, "on domain '\(context.name)': \(error)")
             }
             if outcome.isNoncompliant {
-                record(outcome, selected, address: { .domain(context.name, path: $0) }, domain: context.name)
+                noncompliant.append((outcome, selected))
             } else if case .compliant = outcome, let live, selected.rule.effect == .nextDomainBoot {
                 var liveContext = context
                 liveContext.document = live
@@ -51,6 +52,15 @@ struct PlanBuilder {
                     pendingRules.append(selected.rule.id)
                 }
             }
+        }
+        if let capabilities {
+            let gate = CapabilityGate(original: context.document, source: capabilities)
+            noncompliant = try gate.filter(noncompliant, proposed: { selected in
+                selected.enforcement == .enforce && policy.waiver(for: selected.rule.id, domain: context.name, on: today) == nil
+            })
+        }
+        for (outcome, selected) in noncompliant {
+            record(outcome, selected, address: { .domain(context.name, path: $0) }, domain: context.name)
         }
         if !pendingRules.isEmpty {
             pending.append(PendingRestart(domain: context.name, rules: pendingRules))

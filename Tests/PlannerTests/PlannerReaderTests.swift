@@ -73,6 +73,7 @@ struct FailingReader: StateReader {
     var hostScopeNote: String? { nil }
     func readFacts() -> HostFacts { HostFacts() }
     func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] { [:] }
+    func domainCapabilities(_ key: CapabilityKey) -> CapabilityLookup { CapturedCapabilities.amdNested(key) }
     func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {

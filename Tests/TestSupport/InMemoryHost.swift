@@ -14,6 +14,9 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
     private var domainXML: [String: String]
     private var fileText: [String: String]
     public var facts: HostFacts
+    /// libvirt's domain capabilities as this host reports them (by default those captured on
+    /// this project's CI machine).
+    public var capabilities: CapabilitySource = CapturedCapabilities.amdNested
     /// Objects whose writes fail with this reason (as a disk or daemon might).
     public var failingWrites: [ObjectRef: String] = [:]
     /// How many writes went through.
@@ -37,6 +40,8 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
     // MARK: StateReader
 
     public func readFacts() -> HostFacts { facts }
+
+    public func domainCapabilities(_ key: CapabilityKey) -> CapabilityLookup { capabilities(key) }
 
     public func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] {
         var out: [ConfigFile: ObservedFile] = [:]

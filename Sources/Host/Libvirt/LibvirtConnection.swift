@@ -75,6 +75,17 @@ public final class LibvirtConnection: @unchecked Sendable {
         }
     }
 
+    /// libvirt's domain capabilities document for one emulator, architecture, machine type and
+    /// virt type (nil: the driver's default for each).
+    /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectGetDomainCapabilities
+    public func domainCapabilities(emulator: String?, arch: String?, machine: String?, virtType: String?) throws -> String {
+        try withPointer { pointer in
+            let text = try LibvirtCall.check(virConnectGetDomainCapabilities(pointer, emulator, arch, machine, virtType, 0))
+            defer { free(text) }
+            return String(cString: text)
+        }
+    }
+
     /// The driver name, e.g. `"QEMU"` or `"TEST"`.
     /// See https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetType
     public func driverType() throws -> String {

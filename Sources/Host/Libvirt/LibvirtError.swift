@@ -19,6 +19,14 @@ public struct LibvirtError: Error, CustomStringConvertible, Sendable, Equatable 
     public static let operationInvalid = Int32(VIR_ERR_OPERATION_INVALID.rawValue)
     /// `VIR_ERR_NO_CONNECT`: no driver could open the URI.
     public static let noConnect = Int32(VIR_ERR_NO_CONNECT.rawValue)
+    /// The driver does not implement the call (the test driver and domain capabilities).
+    public static let noSupport = Int32(VIR_ERR_NO_SUPPORT.rawValue)
+    /// A read-only connection asked for something it may not have.
+    public static let operationDenied = Int32(VIR_ERR_OPERATION_DENIED.rawValue)
+    /// The client lost the daemon, or never reached it.
+    public static let systemError = Int32(VIR_ERR_SYSTEM_ERROR.rawValue)
+    public static let rpcError = Int32(VIR_ERR_RPC.rawValue)
+    public static let invalidConnection = Int32(VIR_ERR_INVALID_CONN.rawValue)
 
     /// The message used when a call failed but libvirt left no error behind.
     static let unknownMessage = "an unknown libvirt error occurred"

@@ -22,9 +22,11 @@ public struct LiveStateReader: StateReader {
     public var fetchWorkers: Int
     /// A connection to use instead of opening one (the Applier's verification re-plans through
     /// the connection it wrote with).
-    public var connection: LibvirtConnection?
+    public let connection: LibvirtConnection?
     /// A connection being opened and listed on a thread of its own (`startListing()`).
     private var listing: ParallelWork.Background<Result<DomainScan.Listed, any Error>>?
+    /// Domain capabilities, fetched once per key for every copy of this reader.
+    private let capabilities: CapabilityCache
 
     public init(connectURI: String, root: String = "/", key: FingerprintKey, fetchWorkers: Int = 4, connection: LibvirtConnection? = nil) {
         self.connectURI = connectURI
@@ -32,6 +34,7 @@ public struct LiveStateReader: StateReader {
         self.key = key
         self.fetchWorkers = max(1, fetchWorkers)
         self.connection = connection
+        capabilities = CapabilityCache(uri: connectURI, connection: connection)
     }
 
     /// Host-file and fact rules describe the machine at `root`. With a remote URI and the local
@@ -59,6 +62,10 @@ public struct LiveStateReader: StateReader {
         let listed = try listing?.wait().get() ?? scan.list(DomainScan.open(connectURI))
         defer { listed.connection.close() }
         return try scan.run(listed, selection: selection, deliver: deliver)
+    }
+
+    public func domainCapabilities(_ key: CapabilityKey) -> CapabilityLookup {
+        capabilities.lookup(key)
     }
 
     /// This reader with its connection opened and its domains listed on a thread of their own,

@@ -23,6 +23,10 @@ public protocol StateReader: Sendable {
     func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen
+    /// libvirt's domain capabilities for one emulator, architecture, machine and virt type
+    /// (what a fix may change a domain to); called from any thread, often with the same key,
+    /// so a live reader asks libvirt once per key. Never fails: what cannot be read is `.unknown`.
+    func domainCapabilities(_ key: CapabilityKey) -> CapabilityLookup
 }
 
 /// Which domains to plan: those named with `--domain`, or else those the policy's globs select.

@@ -16,11 +16,15 @@ public struct ObservedState: Sendable {
     /// Host-file and fact rules are skipped with this note when the root is not the host's
     /// (for example a remote libvirt URI without `--root`).
     public var hostScopeNote: String?
+    /// Where domain capabilities come from (the reader this state was read through); nil: none
+    /// can be shown, so no fix that needs them is proposed.
+    public var capabilities: CapabilitySource?
 
     public init(
         connectURI: String, root: String, domains: [ObservedDomain], unselectedDomains: [String] = [],
-        files: [ConfigFile: ObservedFile], facts: HostFacts, hostScopeNote: String? = nil
+        files: [ConfigFile: ObservedFile], facts: HostFacts, hostScopeNote: String? = nil, capabilities: CapabilitySource? = nil
     ) {
+        self.capabilities = capabilities
         self.connectURI = connectURI
         self.root = root
         self.domains = domains
@@ -44,6 +48,10 @@ extension ObservedState: StateReader {
         for domain in domains where wanted.contains(domain.name) { deliver(domain.name, .success(domain)) }
         chosen.unselected += unselectedDomains
         return chosen
+    }
+
+    public func domainCapabilities(_ key: CapabilityKey) -> CapabilityLookup {
+        capabilities?(key) ?? .unknown("the state was given without domain capabilities")
     }
 }
 

@@ -1,0 +1,98 @@
+import Compiler
+import Foundation
+import XMLKit
+
+/// Where a plan gets libvirt's domain capabilities: the reader, cached per key by the reader.
+public typealias CapabilitySource = @Sendable (CapabilityKey) -> CapabilityLookup
+
+/// Checks a domain's fixes against libvirt's domain capabilities before they are proposed: the
+/// definition with the fix applied must be one the hypervisor supports in every part the fix
+/// changed (and in every part, when it changes the virt type, architecture, machine or
+/// emulator, since all of them are then judged by other capabilities). `define` accepts much
+/// that the guest's next start refuses (a CPU feature KVM cannot provide, a TPM backend that is
+/// not installed), so a fix whose result the capabilities cannot support is not proposed.
+struct CapabilityGate {
+    let original: XMLDocument
+    let source: CapabilitySource
+
+    /// Whether `edit` can change anything the capabilities decide (most fixes cannot, and are
+    /// not checked at all).
+    static func isRelevant(_ edit: DomainEdit) -> Bool {
+        let checked = ["/domain/os", "/domain/cpu", "/domain/features", "/domain/devices/tpm",
+                       "/domain/devices/video", "/domain/devices/rng", "/domain/devices/emulator"]
+        switch edit {
+        case .setAttribute(let path, let attribute, _):
+            return (path == "/domain" && attribute == "type") || checked.contains { path.hasPrefix($0) }
+                || (path.hasPrefix("/domain/devices/graphics") && attribute == "type")
+        case .setText(let path, _), .create(let path):
+            return checked.contains { path.hasPrefix($0) }
+        case .remove(let select):
+            return select.hasPrefix("/domain/cpu") || select.hasPrefix("/domain/os")
+        }
+    }
+
+    /// What the definition with `edits` applied has that the capabilities cannot support and
+    /// the original had not; empty when the edits are safe as far as libvirt can tell.
+    func problems(after edits: [DomainEdit]) throws -> [String] {
+        let relevant = edits.filter(Self.isRelevant)
+        guard !relevant.isEmpty else { return [] }
+        let edited = try XMLDocument(string: original.serialize())
+        try XMLEditor.apply(edits, to: edited)
+        let before = CapabilityKey(document: original), after = CapabilityKey(document: edited)
+        let aspects = before == after
+            ? CapabilityAspect.allCases.filter { $0.projection(original) != $0.projection(edited) }
+            : CapabilityAspect.allCases
+        guard !aspects.isEmpty else { return [] }
+        switch source(after) {
+        case .available(let caps):
+            let now = aspects.flatMap { $0.problems(edited, caps) }
+            guard case .available(let old) = source(before) else { return now }
+            let then = Set(aspects.flatMap { $0.problems(original, old) })
+            return now.filter { !then.contains($0) }
+        case .unsupported(let reason):
+            if before == after, case .unsupported = source(before) { return [] }
+            return ["libvirt on this host has no \(after): \(reason)"]
+        case .unknown(let reason):
+            return aspects.map { "the \($0.rawValue) it changes cannot be checked against libvirt's domain capabilities: \(reason)" }
+        }
+    }
+}
+
+extension CapabilityGate {
+    /// The domain's outcomes with every fix the capabilities cannot support turned into a
+    /// finding that says why: each rule's fix alone, then the surviving fixes together (the
+    /// last of them in rule order given up first). `proposed` tells which outcomes would
+    /// become changes (enforced, not waived); the others are left as they are.
+    func filter(_ outcomes: [(Outcome, SelectedRule)], proposed: (SelectedRule) -> Bool) throws -> [(Outcome, SelectedRule)] {
+        var result = outcomes
+        var kept: [Int] = []
+        for (index, (outcome, selected)) in outcomes.enumerated() {
+            guard case .changes(let changes) = outcome, proposed(selected) else { continue }
+            let edits = try changes.map { try $0.edit.unwrap(DomainEdit.self) }
+            guard edits.contains(where: Self.isRelevant) else { continue }
+            let problems = try self.problems(after: edits)
+            if problems.isEmpty {
+                kept.append(index)
+            } else {
+                result[index].0 = .finding(Self.message(problems))
+            }
+        }
+        // Fixes safe one by one may not be together (a virt type and a CPU change).
+        while kept.count > 1 {
+            let edits = try kept.flatMap { index -> [DomainEdit] in
+                guard case .changes(let changes) = result[index].0 else { return [] }
+                return try changes.map { try $0.edit.unwrap(DomainEdit.self) }
+            }
+            let problems = try self.problems(after: edits)
+            guard !problems.isEmpty else { break }
+            let last = kept.removeLast()
+            result[last].0 = .finding(Self.message(problems, together: true))
+        }
+        return result
+    }
+
+    static func message(_ problems: [String], together: Bool = false) -> String {
+        "fix not proposed" + (together ? " (together with this domain's other fixes)" : "")
+            + ": libvirt's domain capabilities do not show the result would start: " + problems.joined(separator: "; ")
+    }
+}
