@@ -79,10 +79,11 @@ extension CPUFacts {
 
 extension CPUFacts {
     /// `/proc/sys/kernel/arch` (Linux 6.1+, uname's machine); before that the first processor
-    /// block: x86 lists `flags` (`lm` for 64-bit), 64-bit Arm lists `CPU architecture: 8`.
+    /// block: `lm` among the flags is 64-bit x86, `CPU architecture: 8` is 64-bit Arm. Anything
+    /// else is unknown rather than guessed.
     static func architecture(_ tree: some FactsSource, first: [String: String], flags: Set<String>) -> String? {
         if let arch = tree.nonEmptyString("/proc/sys/kernel/arch") { return arch }
-        if first["flags"] != nil { return flags.contains("lm") ? "x86_64" : "i686" }
+        if flags.contains("lm") { return "x86_64" }
         if first["CPU architecture"] == "8" { return "aarch64" }
         return nil
     }
