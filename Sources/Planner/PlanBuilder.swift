@@ -18,19 +18,35 @@ struct PlanBuilder {
     }
 
     /// Evaluates one selected rule on one domain definition.
+    /// The rule's own check, then its preconditions (`PreconditionEvaluator`).
     static func evaluate(_ selected: SelectedRule, _ context: DomainContext) throws -> Outcome {
         var context = context
-        context.parameters = selected.parameters
+        context.parameters = selected.parameters.merging(PreconditionContext.hostValues(context.facts)) { own, _ in own }
         let rule = selected.rule
+        let outcome: Outcome
         switch rule.check {
         case .evaluator(let e):
             guard let evaluator = EvaluatorRegistry.domain[e.name] else {
                 throw PlanError.invalidRule(rule.id, "unknown domain evaluator '\(e.name)'")
             }
-            return try evaluator.evaluate(rule, context)
+            outcome = try evaluator.evaluate(rule, context)
         default:
-            return try XMLCheckEvaluator(rule: rule, parameters: selected.parameters).evaluate(rule.check, context.document)
+            outcome = try XMLCheckEvaluator(rule: rule, parameters: context.parameters).evaluate(rule.check, context.document)
         }
+        return try PreconditionEvaluator.gate(outcome, rule: rule, PreconditionContext(facts: context.facts, document: context.document))
+    }
+
+    /// Evaluates one selected host-file rule: its check, its preconditions, then the suggestion a
+    /// finding carries when the rule has one.
+    static func evaluateFile(_ selected: SelectedRule, files: [ConfigFile: ObservedFile], _ factContext: FactContext) throws -> Outcome {
+        let rule = selected.rule
+        let parameters = selected.parameters.merging(PreconditionContext.hostValues(factContext.facts)) { own, _ in own }
+        let checked = try ConfigCheckEvaluator(rule: rule, parameters: parameters).evaluate(rule.check, files: files, facts: factContext.facts)
+        let outcome = try PreconditionEvaluator.gate(checked, rule: rule, PreconditionContext(facts: factContext.facts, files: files))
+        if let suggestion = rule.suggestion, case .finding(let message) = outcome, case .configValue(let c) = rule.check {
+            return .finding(message + "; " + SuggestionCalculator.text(suggestion, key: c.key, factContext))
+        }
+        return outcome
     }
 
     mutating func evaluateDomain(_ context: DomainContext, live: XMLDocument?, capabilities: CapabilitySource? = nil) throws {
@@ -77,8 +93,7 @@ struct PlanBuilder {
             let outcome: Outcome
             switch rule.target {
             case .hostFile:
-                outcome = try ConfigCheckEvaluator(rule: rule, parameters: selected.parameters)
-                    .evaluate(rule.check, files: files, facts: factContext.facts)
+                outcome = try Self.evaluateFile(selected, files: files, factContext)
             case .hostFact:
                 guard case .evaluator(let e) = rule.check, let evaluator = EvaluatorRegistry.fact[e.name] else {
                     throw PlanError.invalidRule(rule.id, "a host-fact rule needs a known fact evaluator")

@@ -82,14 +82,14 @@ struct RulesCommandTests {
             rules:
               enable: [qemu-sched-core]
               values:
-                qemu-security-driver-enabled: {driver: selinux}
+                qemu-max-files: {limit: 4096}
             """.utf8).write(to: site)
         let policy = try Compiler.compile(profiles: ["nist-800-125a-high", site.path]).policy
         let run = try S.hvharden(["rules", "--profile", "nist-800-125a-high", "--profile", site.path, "--format", "json"])
         let objects = try Self.objects(run)
         #expect(objects.compactMap { $0["id"] as? String } == policy.rules.map(\.rule.id))
-        let driver = try #require(objects.first { $0["id"] as? String == "qemu-security-driver-enabled" })
-        #expect((driver["parameters"] as? [String: Any])?["driver"] as? String == "selinux")
+        let files = try #require(objects.first { $0["id"] as? String == "qemu-max-files" })
+        #expect((files["parameters"] as? [String: Any])?["limit"] as? Int == 4096)
         #expect(objects.contains { $0["id"] as? String == "qemu-sched-core" && $0["optIn"] as? Bool == true })
         // bootIntegrity required: nothing is advisory.
         #expect(!objects.contains { $0["enforcement"] as? String == "advisory" })

@@ -31,7 +31,7 @@ import TestSupport
           enable: [domain-cpu-host-model]
           disable: [domain-type-kvm]
           values:
-            qemu-security-driver-enabled: selinux
+            qemu-max-files: 4096
         waivers:
           - rule: domain-graphics-auth
             domains: ["legacy-*"]

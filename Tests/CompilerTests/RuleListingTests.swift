@@ -15,7 +15,7 @@ import TestSupport
         rules:
           enable: [qemu-sched-core]
           values:
-            qemu-security-driver-enabled: {driver: selinux}
+            qemu-max-files: {limit: 4096}
         """
 
     @Test func aPolicyListingHoldsExactlyTheSelectedRules() throws {
@@ -47,12 +47,12 @@ import TestSupport
         defer { dir.remove() }
         let policy = try Compiler.compile(profiles: [try dir.write("site.yaml", Self.tailoring)]).policy
         let listing = RuleListing(policy: policy)
-        let driver = try #require(listing.entries.first { $0.id == "qemu-security-driver-enabled" })
-        #expect(driver.parameters == ["driver": .string("selinux")])
+        let files = try #require(listing.entries.first { $0.id == "qemu-max-files" })
+        #expect(files.parameters == ["limit": .int(4096)])
         #expect(listing.entries.contains { $0.id == "qemu-sched-core" && $0.optIn && $0.selected })
         // Without the profile the catalogue default is listed.
         let all = RuleListing(catalogue: .shipped, policy: try Self.defaultPolicy())
-        #expect(all.entries.first { $0.id == "qemu-security-driver-enabled" }?.parameters == ["driver": .string("apparmor")])
+        #expect(all.entries.first { $0.id == "qemu-max-files" }?.parameters == ["limit": .int(8192)])
     }
 
     @Test func theSummaryCountsEachProperty() {

@@ -36,11 +36,11 @@ import LiveTestSupport
 
     @Test func aWeakValueSetTwiceIsFixedInBothPlaces() throws {
         let box = try ConfigSandbox()
-        try box.write("max_processes = 0\nmax_processes = 0\n", to: Self.qemu)
-        let (plan, after) = try box.converge(["qemu-max-processes"])
+        try box.write("max_files = 0\nmax_files = 0\n", to: Self.qemu)
+        let (plan, after) = try box.converge(["qemu-max-files"])
         #expect(plan.changes.count == 1)
         #expect(plan.notes.isEmpty, "equal definitions: \(plan.notes)")
-        #expect(box.text(Self.qemu) == "max_processes = 32768\nmax_processes = 32768\n")
+        #expect(box.text(Self.qemu) == "max_files = 8192\nmax_files = 8192\n")
         #expect(after.changes.isEmpty)
     }
 

@@ -149,7 +149,7 @@ private struct DebianLab {
     init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("hvharden-debian-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for part in ["etc", "proc"] {
+        for part in ["etc", "proc", "sys"] {
             try FileManager.default.copyItem(
                 at: Self.labRoot.appendingPathComponent(part), to: URL(fileURLWithPath: path).appendingPathComponent(part))
         }

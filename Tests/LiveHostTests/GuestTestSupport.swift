@@ -13,13 +13,19 @@ import Digests
 enum GuestHarness {
     static let catalogue: RuleCatalogue? = try? Repo.catalogue()
 
+    /// A host every fix precondition holds on: x86_64 with /dev/kvm, AppArmor and swtpm.
+    static let host = HostFacts(
+        cpu: CPUFacts(architecture: "x86_64"), kvm: KVMFacts(devKVM: true),
+        mac: MACFacts(apparmorEnabled: true, apparmorSecurityFS: true),
+        software: SoftwareFacts(swtpm: "/usr/bin/swtpm", swtpmSetup: "/usr/bin/swtpm_setup"))
+
     static func rule(_ id: String) throws -> Rule {
         guard let rule = catalogue?.rule(id) else { throw ExampleError.missing("rule '\(id)' in the catalogue") }
         return rule
     }
 
     static func evaluate(
-        _ rule: Rule, _ xml: String, facts: HostFacts = HostFacts(), parameters: [String: Value] = [:]
+        _ rule: Rule, _ xml: String, facts: HostFacts = GuestHarness.host, parameters: [String: Value] = [:]
     ) throws -> Outcome {
         var selected = SelectedRule(rule: rule)
         for (k, v) in parameters { selected.parameters[k] = v }
@@ -28,7 +34,7 @@ enum GuestHarness {
     }
 
     static func evaluate(
-        _ id: String, _ xml: String, facts: HostFacts = HostFacts(), parameters: [String: Value] = [:]
+        _ id: String, _ xml: String, facts: HostFacts = GuestHarness.host, parameters: [String: Value] = [:]
     ) throws -> Outcome {
         try evaluate(try rule(id), xml, facts: facts, parameters: parameters)
     }

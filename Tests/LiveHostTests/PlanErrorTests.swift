@@ -66,7 +66,9 @@ import Digests
         defer { root.remove() }
         try root.write("GRUB_CMDLINE_LINUX=\"quiet\"\n", to: "/etc/default/grub")
         let files = try ConfigReader(root: root.path).read(ConfigQuery(policy: high))
-        let plan = try Planner.plan(policy: high, reader: ObservedState(connectURI: "test:///", root: root.path, domains: [], files: files, facts: HostFacts()))
+        // A host without out-of-tree modules, so the lockdown and signing fixes are proposed.
+        let facts = HostFacts(boot: BootFacts(moduleSigEnforce: false, kernelRelease: "6.1.0-18-amd64"), modules: ModuleFacts(listed: true))
+        let plan = try Planner.plan(policy: high, reader: ObservedState(connectURI: "test:///", root: root.path, domains: [], files: files, facts: facts))
         let grub = plan.changes.filter { $0.address.path == "GRUB_CMDLINE_LINUX" }
         #expect(grub.count >= 2, "expected several kernel command line changes, got \(grub.map(\.rule))")
         try ConfigFileWriter.write(grub, root: root.path)

@@ -77,14 +77,15 @@ struct ExampleRunner {
             }
             let query = ConfigQuery(rules: [rule])
             let files = try ConfigReader(root: root.path).read(query)
-            let evaluator = ConfigCheckEvaluator(rule: rule, parameters: selected.parameters)
-            let before = try evaluator.evaluate(rule.check, files: files, facts: facts)
+            let domains = try example.xml.map { [("example", try XMLDocument(string: $0))] } ?? []
+            let factContext = FactContext(facts: facts, posture: posture, parameters: [:], domains: domains)
+            let before = try PlanBuilder.evaluateFile(selected, files: files, factContext)
             guard case .changes(let changes) = before else { return (before, nil) }
             try ConfigFileWriter.write(changes.map { Change(
                 address: .file($0.file ?? ConfigFileWriter.defaultFile(of: rule), key: $0.path), action: $0.action, before: $0.before, after: $0.after,
                 rule: rule.id, severity: rule.severity, effect: rule.effect, edit: $0.edit) }, root: root.path)
             let reread = try ConfigReader(root: root.path).read(query)
-            return (before, try evaluator.evaluate(rule.check, files: reread, facts: facts))
+            return (before, try PlanBuilder.evaluateFile(selected, files: reread, factContext))
         case .hostFact:
             guard case .evaluator(let e) = rule.check, let evaluator = EvaluatorRegistry.fact[e.name] else {
                 throw ExampleError.missing("a registered fact evaluator")

@@ -15,9 +15,14 @@ public final class ConfigSandbox {
     public init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("hvharden-config-\(UUID().uuidString)").path
         // The directories a Debian host has even when they are empty.
-        for dir in ["/etc/libvirt", "/etc/default", "/etc/sysctl.d", "/etc/modprobe.d"] {
+        for dir in ["/etc/libvirt", "/etc/default", "/etc/sysctl.d", "/etc/modprobe.d", "/sys/kernel/security/apparmor"] {
             try FileManager.default.createDirectory(atPath: root + dir, withIntermediateDirectories: true)
         }
+        // Debian enables AppArmor, and a stock host loads no out-of-tree modules: the facts fix
+        // preconditions read (mac-enforcing, signed-out-of-tree-modules).
+        try write("Y\n", to: "/sys/module/apparmor/parameters/enabled")
+        try write("kvm 1146880 0 - Live 0x0000000000000000\n", to: "/proc/modules")
+        try write("6.1.0-18-amd64\n", to: "/proc/sys/kernel/osrelease")
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }

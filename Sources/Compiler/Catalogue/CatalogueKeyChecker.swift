@@ -6,7 +6,7 @@ struct CatalogueKeyChecker {
 
     static let ruleKeys: Set<String> = [
         "id", "title", "severity", "rationale", "references", "appliesWhen", "optIn", "target",
-        "check", "fix", "effect", "guidance", "parameters", "sensitive", "examples",
+        "check", "fix", "preconditions", "suggestion", "effect", "guidance", "parameters", "sensitive", "examples",
     ]
     static let nested: [String: Set<String>] = [
         "references": ["function", "topic", "hySR", "ipd", "sp80053", "srg"],
@@ -35,6 +35,9 @@ struct CatalogueKeyChecker {
             if let check = rule["check"]?.mapping, let kind = check["kind"]?.string,
                let allowed = Check.keysByKind[kind] {
                 out += unknownKeys(check, allowed: allowed.union(["kind"]), rule: id)
+            }
+            for precondition in rule["preconditions"]?.sequence ?? [] {
+                if let m = precondition.mapping { out += unknownKeys(m, allowed: Precondition.keys, rule: id) }
             }
             for parameter in rule["parameters"]?.sequence ?? [] {
                 if let m = parameter.mapping { out += unknownKeys(m, allowed: Self.parameterKeys, rule: id) }

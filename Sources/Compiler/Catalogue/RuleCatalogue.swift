@@ -32,7 +32,10 @@ public struct RuleCatalogue: Sendable {
                 diagnostics += CatalogueKeyChecker(file: file.name).check(node)
                 for ruleNode in node.sequence ?? [] {
                     do {
-                        rules.append(try YAMLDecoder().decode(Rule.self, from: ruleNode))
+                        let rule = try YAMLDecoder().decode(Rule.self, from: ruleNode)
+                        let at = SourceLocation(file: file.name, line: ruleNode.mark?.line ?? 1, column: ruleNode.mark?.column ?? 1)
+                        diagnostics += rule.catalogueProblems.map { .error($0, at: at, rule: rule.id) }
+                        rules.append(rule)
                     } catch let error as DecodingError {
                         let at = SourceLocation(file: file.name, line: ruleNode.mark?.line ?? 1, column: ruleNode.mark?.column ?? 1)
                         diagnostics.append(.error(CatalogueKeyChecker.describe(error), at: at, rule: ruleNode.mapping?["id"]?.string))

@@ -86,6 +86,9 @@ extension RuleExplanation {
                     c.require.isEmpty ? nil : " must carry \(c.require.joined(separator: " "))",
                     c.forbid.isEmpty ? nil : " must not carry \(c.forbid.joined(separator: " "))",
                 ].compactMap { $0 }.joined(separator: " and") + "."]
+            for (token, stronger) in c.alternatives.sorted(by: { $0.key < $1.key }) {
+                lines.append("\(stronger.joined(separator: " or ")) also satisfies \(token); the fix does not add \(token) next to it.")
+            }
             if let vendor = c.cpuVendor { lines.append("It applies only on hosts with \(vendor) CPUs.") }
             return lines.joined(separator: " ")
         case .manual:
@@ -96,7 +99,9 @@ extension RuleExplanation {
 
     /// What the automatic fix does, or that there is none.
     static func describeFix(_ rule: Rule) -> String {
-        guard let fix = rule.fix else { return "No automatic fix: a failure is a finding; follow the guidance." }
+        guard let fix = rule.fix else {
+            return "No automatic fix: a failure is a finding; follow the guidance." + (rule.suggestion.map { " " + $0.explanation } ?? "")
+        }
         let newValue = fix.value.map { describe($0, of: rule) } ?? "the required value"
         switch (fix.action, rule.check) {
         case (.set, .xmlValue(let c)):
@@ -123,6 +128,7 @@ extension RuleExplanation {
         switch ref {
         case .literal(let value): return value.description
         case .parameter(let name):
+            if let host = HostValue(rawValue: name) { return host.explanation }
             let fallback = rule.parameter(named: name).map { " (default \($0.default))" } ?? ""
             return "the parameter '\(name)'\(fallback)"
         }

@@ -54,6 +54,7 @@ public enum RuleExplanation {
         out += section("Rationale", paragraphs(rule.rationale))
         out += section("Check (\(rule.check.kind))", paragraphs(describeCheck(rule)))
         out += section("Fix", paragraphs(describeFix(rule)) + paragraphs("Takes effect: \(describe(rule.effect)) (\(rule.effect.rawValue))."))
+        if !rule.preconditions.isEmpty { out += section("Preconditions", preconditions(rule)) }
         out += section("Guidance", paragraphs(rule.guidance))
         out += section("Parameters", parameters(rule))
         out += ["Examples", ""] + examples(rule)
@@ -84,6 +85,13 @@ public enum RuleExplanation {
         "HY-BF4": "VM lifecycle management",
         "HY-BF5": "management of the hypervisor",
     ]
+
+    /// Each precondition: its kind, what must hold and what happens otherwise.
+    private static func preconditions(_ rule: Rule) -> [String] {
+        rule.preconditions.flatMap { p in
+            ["  \(p.kind.rawValue) (\(p.unmet.rawValue))"] + paragraphs(p.requirement + " " + p.consequence, indent: 4)
+        }
+    }
 
     private static func parameters(_ rule: Rule) -> [String] {
         guard !rule.parameters.isEmpty else { return ["  None."] }

@@ -50,18 +50,19 @@ extension Check: Codable {
         "evaluator": ["name"],
         "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max", "cpuVendor"],
         "config-list": ["file", "key", "default", "subsetOf", "contains"],
-        "kernel-cmdline": ["require", "forbid", "cpuVendor"],
+        "kernel-cmdline": ["require", "forbid", "alternatives", "cpuVendor"],
         "manual": [],
     ]
 }
 
 extension KernelCmdlineCheck {
-    enum CodingKeys: String, CodingKey { case require, forbid, cpuVendor }
+    enum CodingKeys: String, CodingKey { case require, forbid, alternatives, cpuVendor }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         require = try c.decodeIfPresent([String].self, forKey: .require) ?? []
         forbid = try c.decodeIfPresent([String].self, forKey: .forbid) ?? []
+        alternatives = try c.decodeIfPresent([String: [String]].self, forKey: .alternatives) ?? [:]
         cpuVendor = try c.decodeIfPresent(String.self, forKey: .cpuVendor)
     }
 }

@@ -124,8 +124,18 @@ public struct ConfigListCheck: Hashable, Sendable, Codable {
 public struct KernelCmdlineCheck: Hashable, Sendable, Codable {
     public var require: [String]
     public var forbid: [String]
+    /// Stronger tokens that satisfy a required one too (`lockdown=confidentiality` for
+    /// `lockdown=integrity`); the fix never appends a required token next to one of them.
+    public var alternatives: [String: [String]]
     /// `intel` or `amd`: the rule applies only on hosts with that CPU vendor.
     public var cpuVendor: String?
+
+    public init(require: [String], forbid: [String], alternatives: [String: [String]] = [:], cpuVendor: String? = nil) {
+        self.require = require
+        self.forbid = forbid
+        self.alternatives = alternatives
+        self.cpuVendor = cpuVendor
+    }
 }
 
 /// An automatic fix.

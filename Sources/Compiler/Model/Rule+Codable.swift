@@ -1,11 +1,11 @@
 extension Rule {
     enum CodingKeys: String, CodingKey {
-        case id, title, severity, rationale, references, appliesWhen, optIn, target, check, fix
+        case id, title, severity, rationale, references, appliesWhen, optIn, target, check, fix, preconditions, suggestion
         case effect, guidance, parameters, sensitive, examples
     }
 
     /// Optional catalogue keys take their defaults: applies always, not opt-in, no fix, no
-    /// parameters, not sensitive.
+    /// preconditions, no suggestion, no parameters, not sensitive.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -18,6 +18,8 @@ extension Rule {
         target = try c.decode(RuleTarget.self, forKey: .target)
         check = try c.decode(Check.self, forKey: .check)
         fix = try c.decodeIfPresent(Fix.self, forKey: .fix)
+        preconditions = try c.decodeIfPresent([Precondition].self, forKey: .preconditions) ?? []
+        suggestion = try c.decodeIfPresent(Suggestion.self, forKey: .suggestion)
         effect = try c.decode(Effect.self, forKey: .effect)
         guidance = try c.decode(String.self, forKey: .guidance)
         parameters = try c.decodeIfPresent([Parameter].self, forKey: .parameters) ?? []

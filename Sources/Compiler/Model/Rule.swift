@@ -16,6 +16,10 @@ public struct Rule: Hashable, Sendable, Codable, Identifiable {
     public var check: Check
     /// The automatic fix, if the rule has one. Host facts and manual steps never have one.
     public var fix: Fix?
+    /// What must hold on the host or domain for the fix to be proposed (or the rule to apply).
+    public var preconditions: [Precondition]
+    /// A value the plan computes for the operator's finding, when a fix would not be safe.
+    public var suggestion: Suggestion?
     /// When a fix takes effect.
     public var effect: Effect
     /// What an operator does by hand when no automatic fix exists or when a finding remains.
@@ -29,7 +33,7 @@ public struct Rule: Hashable, Sendable, Codable, Identifiable {
     public init(
         id: String, title: String, severity: Severity, rationale: String, references: References,
         appliesWhen: PostureCondition = PostureCondition(), optIn: Bool = false, target: RuleTarget,
-        check: Check, fix: Fix? = nil, effect: Effect, guidance: String, parameters: [Parameter] = [],
+        check: Check, fix: Fix? = nil, preconditions: [Precondition] = [], suggestion: Suggestion? = nil, effect: Effect, guidance: String, parameters: [Parameter] = [],
         sensitive: Bool = false, examples: RuleExamples
     ) {
         self.id = id
@@ -42,6 +46,8 @@ public struct Rule: Hashable, Sendable, Codable, Identifiable {
         self.target = target
         self.check = check
         self.fix = fix
+        self.preconditions = preconditions
+        self.suggestion = suggestion
         self.effect = effect
         self.guidance = guidance
         self.parameters = parameters

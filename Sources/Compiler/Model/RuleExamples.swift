@@ -27,4 +27,17 @@ public struct RuleExample: Hashable, Sendable, Codable {
     public var posture: Posture?
     /// Why this example is (non)compliant, for readers.
     public var note: String?
+
+    public init(
+        xml: String? = nil, file: String? = nil, facts: JSONValue? = nil, attested: Bool? = nil,
+        parameters: [String: Value]? = nil, posture: Posture? = nil, note: String? = nil
+    ) {
+        self.xml = xml
+        self.file = file
+        self.facts = facts
+        self.attested = attested
+        self.parameters = parameters
+        self.posture = posture
+        self.note = note
+    }
 }

@@ -29,12 +29,15 @@ public struct CPUFacts: Codable, Sendable, Equatable {
     public var physicalCores: Int?
     /// Populated CPU packages; nil when the topology is unknown.
     public var sockets: Int?
+    /// The machine architecture as libvirt names it (`x86_64`, `aarch64`, …): what KVM can run
+    /// without emulation. nil when neither source shows it.
+    public var architecture: String?
 
     public init(
         vendor: String? = nil, modelName: String? = nil,
         vmx: Bool = false, svm: Bool = false, ept: Bool = false, npt: Bool = false,
         hypervisor: Bool = false, smx: Bool = false, skinit: Bool = false,
-        logicalCPUs: Int? = nil, physicalCores: Int? = nil, sockets: Int? = nil
+        logicalCPUs: Int? = nil, physicalCores: Int? = nil, sockets: Int? = nil, architecture: String? = nil
     ) {
         self.vendor = vendor
         self.modelName = modelName
@@ -48,6 +51,7 @@ public struct CPUFacts: Codable, Sendable, Equatable {
         self.logicalCPUs = logicalCPUs
         self.physicalCores = physicalCores
         self.sockets = sockets
+        self.architecture = architecture
     }
 }
 
@@ -67,8 +71,21 @@ extension CPUFacts {
             hypervisor: flags.contains("hypervisor"),
             smx: flags.contains("smx"), skinit: flags.contains("skinit"),
             logicalCPUs: topology.logicalCPUs, physicalCores: topology.physicalCores,
-            sockets: topology.sockets
+            sockets: topology.sockets,
+            architecture: Self.architecture(tree, first: first, flags: flags)
         )
+    }
+}
+
+extension CPUFacts {
+    /// `/proc/sys/kernel/arch` (Linux 6.1+, uname's machine); before that the first processor
+    /// block: `lm` among the flags is 64-bit x86, `CPU architecture: 8` is 64-bit Arm. Anything
+    /// else is unknown rather than guessed.
+    static func architecture(_ tree: some FactsSource, first: [String: String], flags: Set<String>) -> String? {
+        if let arch = tree.nonEmptyString("/proc/sys/kernel/arch") { return arch }
+        if flags.contains("lm") { return "x86_64" }
+        if first["CPU architecture"] == "8" { return "aarch64" }
+        return nil
     }
 }
 

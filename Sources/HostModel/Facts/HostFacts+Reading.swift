@@ -19,11 +19,12 @@ extension HostFacts {
     /// Observes the host through `tree`. Never throws and never traps on missing or malformed files.
     public init(reading tree: some FactsSource) {
         let cpu = CPUFacts(reading: tree)
+        let boot = BootFacts(reading: tree)
         self.init(
             cpu: cpu,
             kvm: KVMFacts(reading: tree, cpuVendor: cpu.vendor),
             platform: PlatformFacts(reading: tree, hypervisorFlag: cpu.hypervisor),
-            boot: BootFacts(reading: tree),
+            boot: boot,
             tpm: TPMFacts(reading: tree),
             iommu: IOMMUFacts(reading: tree),
             pciDevices: PCIDevice.readAll(tree),
@@ -31,7 +32,10 @@ extension HostFacts {
             ksm: KSMFacts(reading: tree),
             smt: SMTFacts(reading: tree),
             vulnerabilities: Self.vulnerabilities(tree),
-            sysctl: Self.sysctl(tree)
+            sysctl: Self.sysctl(tree),
+            mac: MACFacts(reading: tree),
+            modules: ModuleFacts(reading: tree, kernelRelease: boot.kernelRelease),
+            software: SoftwareFacts(reading: tree)
         )
     }
 

@@ -36,12 +36,19 @@ public struct HostFacts: Codable, Sendable, Equatable {
     /// The runtime values (from /proc/sys) of the sysctls in `HostFactsReader.sysctlKeys`,
     /// keyed by dotted name; a key the kernel does not have is absent.
     public var sysctl: [String: String]
+    /// Which mandatory access control (AppArmor, SELinux) is enforcing.
+    public var mac: MACFacts
+    /// Out-of-tree kernel modules, loaded and installed.
+    public var modules: ModuleFacts
+    /// Host programs fixes depend on (swtpm).
+    public var software: SoftwareFacts
 
     public init(
         cpu: CPUFacts = CPUFacts(), kvm: KVMFacts = KVMFacts(), platform: PlatformFacts = PlatformFacts(),
         boot: BootFacts = BootFacts(), tpm: TPMFacts = TPMFacts(), iommu: IOMMUFacts = IOMMUFacts(),
         pciDevices: [PCIDevice] = [], memory: MemoryFacts = MemoryFacts(), ksm: KSMFacts = KSMFacts(),
-        smt: SMTFacts = SMTFacts(), vulnerabilities: [String: String] = [:], sysctl: [String: String] = [:]
+        smt: SMTFacts = SMTFacts(), vulnerabilities: [String: String] = [:], sysctl: [String: String] = [:],
+        mac: MACFacts = MACFacts(), modules: ModuleFacts = ModuleFacts(), software: SoftwareFacts = SoftwareFacts()
     ) {
         self.cpu = cpu
         self.kvm = kvm
@@ -55,6 +62,9 @@ public struct HostFacts: Codable, Sendable, Equatable {
         self.smt = smt
         self.vulnerabilities = vulnerabilities
         self.sysctl = sysctl
+        self.mac = mac
+        self.modules = modules
+        self.software = software
     }
 
     /// The CPU vulnerability entries whose status starts with "Vulnerable", sorted by name.

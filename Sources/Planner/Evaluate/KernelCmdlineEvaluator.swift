@@ -27,7 +27,9 @@ struct KernelCmdlineEvaluator {
         let linux = Self.tokens(file.entry(Self.linux).value)
         let linuxDefault = Self.tokens(file.entry(Self.linuxDefault).value)
         let all = linux + linuxDefault
-        let missing = c.require.filter { !all.contains($0) }
+        let missing = c.require.filter { token in
+            !all.contains(token) && !(c.alternatives[token] ?? []).contains(where: all.contains)
+        }
         let present = c.forbid.filter { all.contains($0) }
         if missing.isEmpty && present.isEmpty { return .compliant }
 

@@ -19,6 +19,9 @@ public struct ConfigQuery: Hashable, Sendable {
             case .kernelCmdline: keys[.grub, default: []].formUnion(KernelCmdlineEvaluator.keys)
             default: break
             }
+            for p in rule.preconditions where p.kind == .configKey {
+                if let file = p.file, let key = p.key { keys[file, default: []].insert(key) }
+            }
         }
         self.keys = keys
     }

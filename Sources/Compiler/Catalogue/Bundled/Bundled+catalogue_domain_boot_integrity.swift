@@ -212,6 +212,11 @@ extension Bundled {
             select: /domain/os/type
             require: starts-with(@machine, 'pc-q35') or @machine='q35'
             describe: a Q35 machine type (pc-q35-*)
+          # Q35 is an x86 chipset; other architectures have their own machine types (virt on aarch64).
+          preconditions:
+            - kind: guest-arch
+              allowed: [x86_64, i686]
+              unmet: not-applicable
           effect: next-domain-boot
           guidance: >-
             Create new guests with machine='q35'. Moving an installed guest changes its whole PCI
@@ -220,6 +225,9 @@ extension Bundled {
             compliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='aarch64' machine='virt-7.2'>hvm</type></os></domain>
+                note: An aarch64 guest has no Q35 machine; the rule does not apply.
             noncompliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type></os></domain>
@@ -245,6 +253,9 @@ extension Bundled {
           check: {kind: evaluator, name: vtpm-emulator-2}
           # Fixable when the domain has no TPM: adding a device the guest never had destroys nothing.
           fix: {action: create}
+          # Without swtpm libvirt cannot start the emulator and the guest fails to start.
+          preconditions:
+            - kind: swtpm-installed
           effect: next-domain-boot
           guidance: >-
             Install swtpm on the host, then add <tpm model='tpm-crb'><backend type='emulator'
@@ -268,7 +279,12 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os>
                     <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices></domain>
-                note: No TPM; the fix adds one.
+                facts: {software: {swtpm: /usr/bin/swtpm, swtpmSetup: /usr/bin/swtpm_setup}}
+                note: No TPM; swtpm is installed, so the fix adds one.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os>
+                    <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices></domain>
+                note: No TPM and no swtpm on the host; a finding, no fix (the guest would not start).
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os>
                     <devices><tpm model='tpm-tis'><backend type='emulator'/></tpm></devices></domain>

@@ -32,19 +32,35 @@ extension Bundled {
           # boot. The one way it can fail is a custom CPU model with features the host lacks, which
           # libvirt reports when the domain starts (see guidance).
           fix: {action: set, value: kvm}
+          # libvirt rejects type='kvm' for a guest KVM cannot run, and the domain's other fixes are lost
+          # with the define: only switch where /dev/kvm exists and the guest has the host's architecture.
+          preconditions:
+            - kind: kvm-device
+            - kind: guest-arch-is-host
           effect: next-domain-boot
           guidance: >-
             Set <domain type='kvm'> (virsh edit) and restart the guest. If the domain uses <cpu
             mode='custom'> with a model or features the host CPU lacks, libvirt refuses to start it under
-            KVM: switch to mode='host-model' or pick a model the host supports.
+            KVM: switch to mode='host-model' or pick a model the host supports. A guest of another
+            architecture can only be emulated here: run it on a host of its architecture, or waive the rule.
           examples:
             compliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                facts: {cpu: {architecture: x86_64}, kvm: {devKVM: true}}
             noncompliant:
               - xml: |
                   <domain type='qemu'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                facts: {cpu: {architecture: x86_64}, kvm: {devKVM: true}}
                 note: TCG emulation on a host that has VT-x/AMD-V.
+              - xml: |
+                  <domain type='qemu'><name>a</name><memory>65536</memory><os><type arch='aarch64' machine='virt'>hvm</type></os></domain>
+                facts: {cpu: {architecture: x86_64}, kvm: {devKVM: true}}
+                note: An aarch64 guest on an x86_64 host; a finding, no fix (libvirt would reject type='kvm').
+              - xml: |
+                  <domain type='qemu'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                facts: {cpu: {architecture: x86_64}}
+                note: No /dev/kvm on the host; a finding, no fix.
         
         - id: domain-cpu-host-model
           title: Give the guest the host's CPU model so it sees the mitigation features

@@ -26,6 +26,11 @@ extension Bundled {
             allowed: ["off"]
             missing: noncompliant
           fix: {action: set, value: "off"}
+          # vmport exists only on x86 machines; libvirt rejects the element for other guests.
+          preconditions:
+            - kind: guest-arch
+              allowed: [x86_64, i686]
+              unmet: not-applicable
           effect: next-domain-boot
           guidance: Add <vmport state='off'/> under <features>.
           examples:
@@ -33,6 +38,10 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <features><acpi/><vmport state='off'/></features></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='aarch64' machine='virt'>hvm</type></os>
+                    <features><acpi/></features></domain>
+                note: An aarch64 guest has no VMware port; the rule does not apply.
             noncompliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>

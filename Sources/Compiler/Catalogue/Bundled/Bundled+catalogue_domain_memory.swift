@@ -27,10 +27,15 @@ extension Bundled {
             allowed: $model
             default: virtio
           fix: {action: set, value: $model}
+          # Without a balloon a guest booted below its maximum silently runs at full size, and free page
+          # reporting stops: the operator decides the size first (domain-current-memory-equals-memory).
+          preconditions:
+            - kind: guest-full-memory
           effect: next-domain-boot
           guidance: >-
             Set <memballoon model='none'/> under <devices>. The guest then keeps its whole allocation and
-            virsh dommemstat no longer reports guest-side statistics.
+            virsh dommemstat no longer reports guest-side statistics. For a guest whose currentMemory is
+            below memory, or whose balloon reports free pages, decide its size first.
           parameters:
             - name: model
               type: string
@@ -49,6 +54,14 @@ extension Bundled {
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices></domain>
                 note: libvirt adds a virtio balloon when the element is missing.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><currentMemory>524288</currentMemory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><memballoon model='virtio'/></devices></domain>
+                note: Booted at half its maximum; a finding, no fix (without the balloon it would run at 1 GiB).
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><memballoon model='virtio' freePageReporting='on'/></devices></domain>
+                note: Free page reporting returns unused memory to the host; a finding, no fix.
         
         - id: domain-memory-nosharepages
           title: Keep the guest's memory out of kernel same-page merging

@@ -114,24 +114,40 @@ extension Bundled {
             kind: kernel-cmdline
             require: ["lockdown=integrity"]
             forbid: ["lockdown=none"]
+            alternatives: {"lockdown=integrity": ["lockdown=confidentiality"]}
           fix: {action: append}
+          # Lockdown stops unsigned modules from loading at the next boot, so the token is appended only
+          # when every out-of-tree module is shown to be signed.
+          preconditions:
+            - kind: signed-out-of-tree-modules
           effect: host-reboot
           guidance: >-
             Before rebooting, make sure every out-of-tree module the host needs (ZFS, vendor NIC or GPU
             drivers built by DKMS) is signed with a key the kernel trusts (enrolled with mokutil), or it
             will not load. Then add lockdown=integrity, run `update-grub` and reboot; check
             /sys/kernel/security/lockdown shows [integrity]. Debian already locks down when Secure Boot is
-            on; the token makes it independent of firmware settings. Hosts using lockdown=confidentiality
-            may waive this rule.
+            on; the token makes it independent of firmware settings. lockdown=confidentiality is stronger
+            and satisfies the rule.
           examples:
             compliant:
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet"
                   GRUB_CMDLINE_LINUX="lockdown=integrity module.sig_enforce=1"
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="lockdown=confidentiality"
+                note: Confidentiality is the stronger mode; integrity is not added next to it.
             noncompliant:
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet"
                   GRUB_CMDLINE_LINUX=""
+                facts: {boot: {kernelRelease: 6.1.0-18-amd64, moduleSigEnforce: false}, modules: {listed: true}}
+                note: No out-of-tree modules; the fix appends lockdown=integrity.
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+                facts: {boot: {kernelRelease: 6.1.0-18-amd64, moduleSigEnforce: false}, modules: {listed: true, outOfTree: [zfs], unsigned: [zfs]}}
+                note: The DKMS module zfs is loaded unsigned; a finding, no fix (it would stop loading).
         
         - id: grub-module-sig-enforce
           title: Load only signed kernel modules
@@ -155,6 +171,9 @@ extension Bundled {
             require: ["module.sig_enforce=1"]
             forbid: ["module.sig_enforce=0"]
           fix: {action: append}
+          # Unsigned DKMS or vendor modules stop loading at the next boot.
+          preconditions:
+            - kind: signed-out-of-tree-modules
           effect: host-reboot
           guidance: >-
             Sign every DKMS or vendor module with an enrolled key first (unsigned ones stop loading), then
@@ -169,6 +188,13 @@ extension Bundled {
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet"
                   GRUB_CMDLINE_LINUX=""
+                facts: {boot: {kernelRelease: 6.1.0-18-amd64, moduleSigEnforce: false}, modules: {listed: true, outOfTree: [nvidia]}}
+                note: nvidia is out-of-tree and carries no E flag on a kernel that checks signatures, so it is signed; the fix appends the token.
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+                facts: {boot: {kernelRelease: 6.1.0-18-amd64, moduleSigEnforce: false}, modules: {listed: true, installed: [{path: /lib/modules/6.1.0-18-amd64/updates/dkms/zfs.ko, signed: false}]}}
+                note: An unsigned DKMS module is installed for the running kernel; a finding, no fix.
         
         - id: grub-mitigations-not-disabled
           title: Do not switch off CPU vulnerability mitigations

@@ -442,6 +442,16 @@ extension Bundled {
             default: polkit
             allowed: ["polkit", "sasl"]
           fix: {action: set, value: polkit}
+          # A custom socket group grants access through the socket mode; Debian's polkit rule admits only
+          # the libvirt group, so switching to polkit would lock that group's administrators out.
+          preconditions:
+            - kind: config-key
+              file: libvirtd.conf
+              key: unix_sock_group
+              allowed: [root]
+              advice: >-
+                members of that group reach libvirt through the socket today and polkit would refuse them;
+                add a polkit rule admitting the group (/etc/polkit-1/rules.d) or set auth_unix_rw by hand
           effect: daemon-restart
           guidance: >-
             Set auth_unix_rw = "polkit" (libvirtd's default on Debian) and restart libvirtd. Debian's
@@ -451,9 +461,20 @@ extension Bundled {
             compliant:
               - file: |
                   #auth_unix_rw = "polkit"
+              - file: |
+                  unix_sock_group = "kvmadmins"
+                  auth_unix_rw = "polkit"
+                note: Already polkit; the precondition only withholds the fix.
             noncompliant:
               - file: |
                   auth_unix_rw = "none"
+              - file: |
+                  unix_sock_group = "root"
+                  auth_unix_rw = "none"
+              - file: |
+                  unix_sock_group = "kvmadmins"
+                  auth_unix_rw = "none"
+                note: A finding, no fix; polkit would lock the kvmadmins administrators out.
         
         - id: libvirtd-auth-unix-ro
           title: Authenticate local read-only connections

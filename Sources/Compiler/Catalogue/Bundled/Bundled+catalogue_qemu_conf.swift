@@ -34,29 +34,48 @@ extension Bundled {
             key: security_driver
             default: auto
             forbidden: ["none"]
-          fix: {action: set, value: "$driver"}
+          # The fix writes the MAC the host enforces: naming a driver the kernel does not run stops
+          # libvirtd's QEMU driver from loading ("Security driver apparmor not enabled"). Without an
+          # enforcing MAC nothing confines QEMU whatever the key says, so the rule is a finding.
+          fix: {action: set, value: "$host.mac"}
+          preconditions:
+            - kind: mac-enforcing
+              unmet: finding
+              advice: >-
+                enable AppArmor (apt install apparmor, keep apparmor=1 security=apparmor on the kernel command
+                line) or SELinux in enforcing mode, reboot, then plan again; libvirt's probe finds no driver
+                until then and QEMU runs unconfined
           effect: daemon-restart
           guidance: >-
             Remove security_driver = "none" (the default probes SELinux, then AppArmor) or set it to the MAC
-            driver the host runs, then restart libvirtd. Check first that the driver is active (`aa-status`
-            or `getenforce`): naming a driver the kernel does not run stops libvirtd's QEMU driver from
-            loading. On SELinux hosts set the rule value `driver: selinux`.
-          parameters:
-            - name: driver
-              type: string
-              default: apparmor
-              allowed: [apparmor, selinux]
-              description: The MAC driver the fix writes; Debian runs AppArmor.
+            driver the host runs, then restart libvirtd. The fix writes the driver the host enforces (facts
+            mac.enforcing). Check first that the driver is active (`aa-status` or `getenforce`): naming a
+            driver the kernel does not run stops libvirtd's QEMU driver from loading.
           examples:
             compliant:
               - file: |
                   # security_driver = "selinux"
-                note: Debian's default file; libvirt probes for an active MAC driver.
+                facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true}}
+                note: Debian's default file on an AppArmor host; libvirt's probe finds AppArmor.
               - file: |
                   security_driver = "apparmor"
+                facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true}}
             noncompliant:
               - file: |
                   security_driver = "none"
+                facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true}}
+                note: Fixed to "apparmor", the MAC the host enforces.
+              - file: |
+                  security_driver = "none"
+                facts: {mac: {selinuxEnforcing: true}}
+                note: Fixed to "selinux" on an SELinux host.
+              - file: |
+                  # security_driver = "selinux"
+                note: No MAC enforces, so libvirt's probe falls back to none; a finding, no fix.
+              - file: |
+                  security_driver = "none"
+                facts: {mac: {apparmorEnabled: true}}
+                note: AppArmor is enabled but its securityfs is not mounted; a finding, no fix.
         
         - id: qemu-security-default-confined
           title: Confine guests by default
@@ -448,13 +467,16 @@ extension Bundled {
             default: "0"
             min: 1
             max: "$limit"
-          fix: {action: set, value: "$limit"}
+          # Never fixed automatically: the limit is one budget shared by every QEMU of the uid, and a
+          # guest that cannot create a thread stalls. The finding carries a value computed from the
+          # selected domains.
+          suggestion: qemu-thread-budget
           effect: daemon-restart
           guidance: >-
-            Set max_processes to an organisational limit and restart libvirtd. The default 32768 (the
-            TasksMax Debian gives libvirtd.service itself) covers about 300 guests at about 100 threads
-            each. Because the limit is shared by all guests, size it as guests × (vCPUs + I/O threads + 64
-            worker threads) before lowering it; a guest that cannot create a thread stalls.
+            Set max_processes to the suggested value (or an organisational limit) and restart libvirtd.
+            Because the limit is shared by all guests, size it as guests × (vCPUs + I/O threads + 64
+            worker threads), with room for the guests you will add and for migrations, which run a second
+            QEMU of the same uid; a guest that cannot create a thread stalls.
           parameters:
             - name: limit
               type: int
@@ -469,9 +491,14 @@ extension Bundled {
             noncompliant:
               - file: |
                   #max_processes = 0
-                note: Absent means 0, libvirt sets no limit.
+                note: Absent means 0, libvirt sets no limit; a finding suggesting a value, never a fix.
               - file: |
                   max_processes = 1000000
+              - file: |
+                  max_processes = 0
+                xml: |
+                  <domain type='kvm'><name>big</name><memory>1048576</memory><vcpu>8</vcpu><os><type>hvm</type></os></domain>
+                note: "One 8-vCPU domain: suggested max_processes = 1024 (2 × (8 + 64), rounded up)."
         
         - id: qemu-max-files
           title: Bound the open files of each QEMU process

@@ -1,0 +1,18 @@
+/// What the catalogue loader checks on a decoded rule beyond its YAML shape.
+extension Rule {
+    /// One sentence per problem; empty when the rule is consistent.
+    var catalogueProblems: [String] {
+        var out = preconditions.flatMap { $0.problems(in: self) }
+        if case .parameter(let name)? = fix?.value, name.hasPrefix("host."), HostValue(rawValue: name) == nil {
+            out.append("unknown host value '$\(name)'; known: " + HostValue.allCases.map { "$" + $0.rawValue }.joined(separator: ", "))
+        }
+        if suggestion != nil && fix != nil { out.append("a rule with a suggestion has no automatic fix") }
+        if suggestion != nil && target != .hostFile { out.append("a suggestion is computed for host-file rules only") }
+        if case .kernelCmdline(let c) = check {
+            for token in c.alternatives.keys.sorted() where !c.require.contains(token) {
+                out.append("alternatives name '\(token)', which the check does not require")
+            }
+        }
+        return out
+    }
+}
