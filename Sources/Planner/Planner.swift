@@ -31,7 +31,8 @@ public enum Planner {
         let files = ParallelWork.Background {
             note == nil ? Result { try reader.readFiles(query) } : .success([:])
         }
-        let evaluation = DomainEvaluation(policy: policy, today: today, facts: facts, capabilities: { reader.domainCapabilities($0) })
+        let capabilities = CapabilityMemo { reader.domainCapabilities($0) }
+        let evaluation = DomainEvaluation(policy: policy, today: today, facts: facts, capabilities: capabilities.lookup)
         let chosen: DomainSelection.Chosen
         do {
             chosen = try reader.readDomains(selection) { name, read in evaluation.submit(name, read) }

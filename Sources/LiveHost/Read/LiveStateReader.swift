@@ -25,8 +25,8 @@ public struct LiveStateReader: StateReader {
     public let connection: LibvirtConnection?
     /// A connection being opened and listed on a thread of its own (`startListing()`).
     private var listing: ParallelWork.Background<Result<DomainScan.Listed, any Error>>?
-    /// Domain capabilities, fetched once per key for every copy of this reader.
-    private let capabilities: CapabilityCache
+    /// Fetches domain capabilities (over `connection`, or a connection of its own).
+    private let capabilities: CapabilityFetcher
 
     public init(connectURI: String, root: String = "/", key: FingerprintKey, fetchWorkers: Int = 4, connection: LibvirtConnection? = nil) {
         self.connectURI = connectURI
@@ -34,7 +34,7 @@ public struct LiveStateReader: StateReader {
         self.key = key
         self.fetchWorkers = max(1, fetchWorkers)
         self.connection = connection
-        capabilities = CapabilityCache(uri: connectURI, connection: connection)
+        capabilities = CapabilityFetcher(uri: connectURI, connection: connection)
     }
 
     /// Host-file and fact rules describe the machine at `root`. With a remote URI and the local

@@ -53,7 +53,9 @@ struct CapabilityGate {
             if before == after, case .unsupported = source(before) { return [] }
             return ["libvirt on this host has no \(after): \(reason)"]
         case .unknown(let reason):
-            return aspects.map { "the \($0.rawValue) it changes cannot be checked against libvirt's domain capabilities: \(reason)" }
+            let what = before == after
+                ? "the \(aspects.map(\.rawValue).joined(separator: ", ")) it changes" : "the result (\(after))"
+            return ["\(what) cannot be shown to be supported: libvirt's domain capabilities cannot be read: \(reason)"]
         }
     }
 }
@@ -93,6 +95,6 @@ extension CapabilityGate {
 
     static func message(_ problems: [String], together: Bool = false) -> String {
         "fix not proposed" + (together ? " (together with this domain's other fixes)" : "")
-            + ": libvirt's domain capabilities do not show the result would start: " + problems.joined(separator: "; ")
+            + ": " + problems.joined(separator: "; ")
     }
 }

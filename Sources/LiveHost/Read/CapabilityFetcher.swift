@@ -3,14 +3,14 @@ import Host
 import Planner
 import XMLKit
 
-/// libvirt's domain capabilities, asked once per key (emulator, arch, machine, virt type) for a
-/// whole plan: thousands of domains share a handful of keys. Thread-safe; a lookup made while
-/// another is under way waits for it. It uses the reader's connection, or opens its own the first
+/// Fetches libvirt's domain capabilities for the live reader (the Planner asks once per key,
+/// `CapabilityMemo`). Thread-safe. It uses the reader's connection, or opens its own the first
 /// time it is asked (a listing closes its connection before evaluation ends), and closes it when
-/// released.
-final class CapabilityCache: @unchecked Sendable {
+/// released. A driver without the call (the test driver) or a connection that fails makes every
+/// lookup `.unknown`; an error about the configuration itself (no KVM, an unknown machine or
+/// architecture) makes it `.unsupported`.
+final class CapabilityFetcher: @unchecked Sendable {
     private let lock = NSLock()
-    private var known: [CapabilityKey: CapabilityLookup] = [:]
     private var connection: LibvirtConnection?
     private let owned: Bool
     private let uri: String
@@ -26,15 +26,13 @@ final class CapabilityCache: @unchecked Sendable {
     func lookup(_ key: CapabilityKey) -> CapabilityLookup {
         lock.lock()
         defer { lock.unlock() }
-        if let cached = known[key] { return cached }
-        let result = fetch(key)
-        known[key] = result
-        return result
+        return fetch(key)
     }
 
     private func fetch(_ key: CapabilityKey) -> CapabilityLookup {
         do {
-            if connection == nil { connection = try LibvirtConnection(uri: uri, readOnly: true) }
+            // Read-write, as the reader's own: libvirt refuses domain capabilities to read-only connections.
+            if connection == nil { connection = try LibvirtConnection(uri: uri) }
             let xml = try connection!.domainCapabilities(
                 emulator: key.emulator, arch: key.arch, machine: key.machine, virtType: key.virtType.isEmpty ? nil : key.virtType)
             return .available(try DomainCapabilities(document: XMLDocument(string: xml)))
