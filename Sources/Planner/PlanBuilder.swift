@@ -70,7 +70,7 @@ struct PlanBuilder {
             }
         }
         if let capabilities {
-            let gate = CapabilityGate(original: context.document, source: capabilities)
+            let gate = CapabilityGate(original: context.document, source: capabilities, nestedHost: context.facts.platform.isVirtualMachine)
             noncompliant = try gate.filter(noncompliant, proposed: { selected in
                 selected.enforcement == .enforce && policy.waiver(for: selected.rule.id, domain: context.name, on: today) == nil
             })

@@ -57,6 +57,14 @@ public final class DaemonSandbox {
         return name
     }
 
+    /// Defines `xml(name)` under this sandbox's prefix (removed with the sandbox) and returns
+    /// the name; nil when libvirt refuses the definition, with its reason.
+    public func define(_ suffix: String, xml: (String) -> String) -> Result<String, any Error> {
+        let name = "\(prefix)-\(suffix)"
+        names.append(name)
+        return Result { _ = try connection.define(xml: xml(name)); return name }
+    }
+
     /// A profile selecting only this sandbox's domains, with software virtualization (TCG).
     public func profile(disable: [String] = []) throws -> String {
         let path = box.directory + "/e2e.yaml"

@@ -49,6 +49,20 @@ import TestSupport
         #expect(finding.message.contains("under kvm"))
     }
 
+    /// Found by the boot test on a nested host: KVM there advertises CPU features it cannot set,
+    /// so a host-model or maximum guest moved from TCG to KVM no longer starts.
+    @Test(arguments: ["host-model", "maximum"])
+    func aHostExpandedCPUStaysOnTCGOnANestedHost(mode: String) throws {
+        let host = InMemoryHost(domains: ["g": Self.tcgGuest(cpu: "<cpu mode='\(mode)'/>")], facts: Self.facts)
+        host.facts.platform = PlatformFacts(hypervisorFlag: true, isVirtualMachine: true, evidence: ["/proc/cpuinfo has the 'hypervisor' CPU flag"])
+        let plan = try Planner.plan(policy: try F.policy(["domain-type-kvm"]), reader: host)
+        #expect(plan.changes.isEmpty)
+        #expect(plan.findings.first { $0.rule == "domain-type-kvm" }?.message.contains("itself a virtual machine") == true)
+        // The same guest without a CPU element (QEMU's default model) is moved.
+        let plain = InMemoryHost(domains: ["g": Self.tcgGuest()], facts: host.facts)
+        #expect(try Planner.plan(policy: try F.policy(["domain-type-kvm"]), reader: plain).changes.map(\.rule) == ["domain-type-kvm"])
+    }
+
     @Test func typeKVMIsNotProposedOnAHostWithoutKVM() throws {
         let plan = try plan(Self.tcgGuest(), rules: ["domain-type-kvm"], capabilities: CapturedCapabilities.withoutKVM)
         #expect(plan.changes.isEmpty)

@@ -40,7 +40,9 @@ enum CapabilityAspect: String, CaseIterable, Sendable {
     static let listedFeatures = ["gic", "vmcoreinfo", "genid", "backingStoreInput", "backup", "s390-pv", "sev", "sgx", "hyperv"]
 
     /// What in `document` the capabilities do not support, one line each.
-    func problems(_ document: XMLDocument, _ caps: DomainCapabilities) -> [String] {
+    /// `nestedHost`: the host is itself a virtual machine, whose KVM cannot be trusted to set
+    /// every CPU feature the outer hypervisor advertises.
+    func problems(_ document: XMLDocument, _ caps: DomainCapabilities, nestedHost: Bool) -> [String] {
         let under = "under \(caps.virtType)"
         func strings(_ xpath: String) -> [String] { (try? document.strings(xpath)) ?? [] }
         func elements(_ xpath: String) -> [XMLElement] { (try? document.select(xpath)) ?? [] }
@@ -57,6 +59,12 @@ enum CapabilityAspect: String, CaseIterable, Sendable {
             guard let mode else { return [] }
             var out: [String] = []
             if caps.cpuModes[mode] != true { out.append("CPU mode '\(mode)' is not supported \(under)") }
+            // On a nested host, KVM advertises features of the outer hypervisor's virtual CPU
+            // that it cannot always set (QEMU then aborts at start, "failed to set MSR"): a CPU
+            // expanded from the host cannot be shown to start.
+            if nestedHost, caps.virtType == "kvm", ["host-model", "maximum", "host-passthrough"].contains(mode) {
+                out.append("CPU mode '\(mode)' \(under) on a host that is itself a virtual machine: its CPU features cannot be shown to be settable")
+            }
             let required = cpu.children(named: "feature").filter { ["require", "force"].contains($0.attribute("policy") ?? "require") }
                 .compactMap { $0.attribute("name") }
             if mode == "host-model", let host = caps.hostModel {

@@ -14,6 +14,8 @@ public typealias CapabilitySource = @Sendable (CapabilityKey) -> CapabilityLooku
 struct CapabilityGate {
     let original: XMLDocument
     let source: CapabilitySource
+    /// The host is itself a virtual machine (the host facts say so).
+    var nestedHost = false
 
     /// Whether `edit` can change anything the capabilities decide (most fixes cannot, and are
     /// not checked at all).
@@ -45,9 +47,9 @@ struct CapabilityGate {
         guard !aspects.isEmpty else { return [] }
         switch source(after) {
         case .available(let caps):
-            let now = aspects.flatMap { $0.problems(edited, caps) }
+            let now = aspects.flatMap { $0.problems(edited, caps, nestedHost: nestedHost) }
             guard case .available(let old) = source(before) else { return now }
-            let then = Set(aspects.flatMap { $0.problems(original, old) })
+            let then = Set(aspects.flatMap { $0.problems(original, old, nestedHost: nestedHost) })
             return now.filter { !then.contains($0) }
         case .unsupported(let reason):
             if before == after, case .unsupported = source(before) { return [] }
