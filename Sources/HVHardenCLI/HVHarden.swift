@@ -1,5 +1,6 @@
 import ArgumentParser
 import Compiler
+import Foundation
 
 /// The `hvharden` command: parses the command line and dispatches to a subcommand. Each
 /// subcommand lives in its own `*Command.swift` file and only parses, calls one library
@@ -21,11 +22,27 @@ public struct HVHarden: ParsableCommand {
         subcommands: subcommands
     )
 
+    /// Runs the command line. Bad arguments exit 1, like every other error, not
+    /// argument-parser's 64 (EX_USAGE): scripts and the Ansible role need one "failed" status.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ErrorReporter.failure.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+
     /// Every subcommand, in the order `--help` lists them. To add one, write its
     /// `*Command.swift` file and add one line here.
     static let subcommands: [any ParsableCommand.Type] = [
         ValidateCommand.self,
         PlanCommand.self,
+        ShowCommand.self,
         ApplyCommand.self,
         RollbackCommand.self,
         FactsCommand.self,

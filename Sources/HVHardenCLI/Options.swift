@@ -1,6 +1,7 @@
 import Applier
 import ArgumentParser
 import Foundation
+import Planner
 
 /// `--connect` and `--root`: which host a command reads or changes.
 struct HostOptions: ParsableArguments {
@@ -56,3 +57,22 @@ struct LockOptions: ParsableArguments {
     /// The host lock directory: `--lock-dir`, else `HVHARDEN_LOCK_DIR`, else the default.
     var path: String { lockDir ?? StateOptions.environment("HVHARDEN_LOCK_DIR") ?? HostLockScope.defaultDirectory }
 }
+
+/// `--detailed-exitcode` and `--fail-on`: the exit status of commands that report plans.
+struct ExitCodeOptions: ParsableArguments {
+    @Flag(help: "Exit 2 when there are changes, 3 when there are none but unwaived findings at or above --fail-on remain, 0 otherwise.")
+    var detailedExitcode = false
+
+    @Option(help: ArgumentHelp(
+        "With --detailed-exitcode: the least severe unwaived finding that makes the exit status 3 (none: findings never do).",
+        valueName: "severity"))
+    var failOn: FailOn = .low
+
+    /// Throws the exit status for `plans` unless it is 0.
+    func exit(for plans: [Plan]) throws {
+        let status = PlanExitCode(plans: plans, detailed: detailedExitcode, failOn: failOn)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+extension FailOn: ExpressibleByArgument {}

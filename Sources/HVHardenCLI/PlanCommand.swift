@@ -19,9 +19,10 @@ struct PlanCommand: ParsableCommand {
             to do; the waived items; and a summary line. Secrets such as graphics passwords \
             never appear in any output: they read '(sensitive)'.
 
-            Exit status: 0 when the plan was made, 1 on error. With --detailed-exitcode: 0 when \
-            nothing would change and no unwaived finding remains, 1 on error, 2 when there are \
-            changes or unwaived findings.
+            Exit status: 0 when the plan was made, 1 on error (also for bad arguments). With \
+            --detailed-exitcode: 0 when nothing would change and no unwaived finding at or above \
+            --fail-on (default low) remains, 1 on error, 2 when there are changes, 3 when there \
+            are none but such findings remain (a converged host that needs a person).
 
             Examples:
               hvharden plan --profile nist-800-125a-baseline --profile site.yaml
@@ -42,10 +43,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also save the plan as JSON to this file (mode 0600).", valueName: "file"))
     var out: String?
 
-    @Flag(help: "Exit 2 when there are changes or unwaived findings, 0 when there are none.")
-    var detailedExitcode = false
+    @OptionGroup var exitCode: ExitCodeOptions
 
     func run() throws {
+        let started = Date()
         let plan = try ErrorReporter.run {
             let root = try host.resolvedRoot()
             let key = try FingerprintKeyFile.load(stateDirectory: state.path)
@@ -58,10 +59,10 @@ struct PlanCommand: ParsableCommand {
                 policy: compilation.policy, reader: reader,
                 domains: DomainSelection(selector: compilation.policy.domains, names: domain.domains))
             if let out { try AtomicFile.write(try PlanJSONRenderer.render(plan), to: out, mode: 0o600) }
-            try format.write(plan, policy: compilation.policy, to: .standardOutput)
+            let timing = PlanTiming(made: started, duration: Date().timeIntervalSince(started))
+            try format.write(plan, policy: compilation.policy, timing: timing, to: .standardOutput)
             return plan
         }
-        let status = PlanExitCode(plan: plan, detailed: detailedExitcode)
-        if status != .success { throw ExitCode(status.rawValue) }
+        try exitCode.exit(for: [plan])
     }
 }

@@ -14,12 +14,15 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
     case sarif
     /// For CI test reports: one test case per rule and target, failing on changes and findings.
     case junit
+    /// For drift monitoring: Prometheus text-format metrics for node_exporter's textfile collector.
+    case prometheus
 
     /// `plan` rendered in this format. `policy` is the compiled policy the plan was made from:
     /// SARIF takes its results' locations from it (the profile line that selected each rule).
     /// Without it, the policy is rebuilt from the plan's snapshot, which has no lines, and
-    /// every result points at the first line of the most specific profile.
-    func render(_ plan: Plan, policy: Policy? = nil) throws -> Data {
+    /// every result points at the first line of the most specific profile. `timing` is when the
+    /// plan was made and how long it took (Prometheus metrics carry them).
+    func render(_ plan: Plan, policy: Policy? = nil, timing: PlanTiming = PlanTiming()) throws -> Data {
         switch self {
         case .text:
             let colour = TerminalColour.isWanted(
@@ -34,14 +37,16 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
             ).render(plan)
         case .junit:
             return try JUnitRenderer(policy: try policy ?? ReportContext.policy(of: plan), hostName: Self.hostName(plan)).render(plan)
+        case .prometheus:
+            return Data(PrometheusRenderer(hostName: Self.hostName(plan), timestamp: timing.made, duration: timing.duration).render(plan).utf8)
         }
     }
 
     /// Writes `plan` in this format to `handle`. Text is streamed as it is rendered: the text
     /// of thousands of domains is megabytes, and holding it (twice, as a string and as `Data`)
     /// would set the peak memory of `hvharden plan`.
-    func write(_ plan: Plan, policy: Policy? = nil, to handle: FileHandle) throws {
-        guard self == .text else { return handle.write(try render(plan, policy: policy)) }
+    func write(_ plan: Plan, policy: Policy? = nil, timing: PlanTiming = PlanTiming(), to handle: FileHandle) throws {
+        guard self == .text else { return handle.write(try render(plan, policy: policy, timing: timing)) }
         let colour = TerminalColour.isWanted(
             outputIsTerminal: isatty(handle.fileDescriptor) == 1, environment: ProcessInfo.processInfo.environment)
         var output = BufferedTextOutput(handle)
@@ -60,10 +65,18 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
                 + "waived items are listed in the run's properties, not as results.",
             "junit": "JUnit XML: a test case per rule and target (domain, file or host), failing on "
                 + "changes and unwaived findings, skipped when waived.",
+            "prometheus": "Prometheus text-format metrics (changes, findings by severity, failing rules, "
+                + "plan time and duration) for node_exporter's textfile collector.",
         ]
     }
 
     private static func hostName(_ plan: Plan) -> String {
         ReportContext.hostName(connectURI: plan.connectURI, localName: ProcessInfo.processInfo.hostName)
     }
+}
+
+/// When a plan was made and how long planning took (nil: unknown, as for a saved plan).
+struct PlanTiming {
+    var made = Date()
+    var duration: TimeInterval?
 }

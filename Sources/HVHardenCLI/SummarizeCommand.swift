@@ -15,9 +15,10 @@ struct SummarizeCommand: ParsableCommand {
             connection URI when remote (qemu+ssh://hv02/system), otherwise after its plan file \
             (hv02.json reads 'hv02'). Domains are counted per host.
 
-            Exit status: 0 when no host has changes, 2 when any host has changes (findings \
-            alone do not count: they need a person, not an apply), 1 when a file cannot be \
-            read or is not a plan.
+            Exit status, as 'plan --detailed-exitcode' gives for one host: 0 when no host has \
+            changes or unwaived findings at or above --fail-on (default low), 2 when any host \
+            has changes, 3 when none has changes but some have such findings, 1 when a file \
+            cannot be read or is not a plan.
 
             Examples:
               hvharden summarize plans/*.json
@@ -35,6 +36,11 @@ struct SummarizeCommand: ParsableCommand {
 
     @Option(help: "Output format on standard output: a table, or the summary as JSON.")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp(
+        "The least severe unwaived finding that makes the exit status 3 when no host has changes (none: findings never do).",
+        valueName: "severity"))
+    var failOn: FailOn = .low
 
     func validate() throws {
         if plans.isEmpty { throw ValidationError("name at least one plan file") }
@@ -63,6 +69,7 @@ struct SummarizeCommand: ParsableCommand {
             ErrorReporter.report(error)
             throw ExitCode(1)
         }
-        if summary.hasChanges { throw ExitCode(2) }
+        let status = PlanExitCode(plans: read.map(\.plan), detailed: true, failOn: failOn)
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -66,7 +66,7 @@ import Digests
         return results
     }
 
-    static let planTask = "Plan (0 = nothing to do, 2 = changes or findings, 1 = error)"
+    static let planTask = "Plan (0 = nothing to do, 2 = changes, 3 = findings only, 1 = error)"
     static let applyTask = "Apply the saved plan (refused if anything changed since it was made)"
 
     @Test func playbooksPassSyntaxCheck() throws {

@@ -46,7 +46,7 @@ import Digests
         let template = try #require(pipeline[".hvharden:plan"] as? [String: Any])
         let script = try #require(template["script"] as? [String]).joined(separator: "\n")
         #expect(script.contains("--detailed-exitcode") && script.contains("--format junit") && script.contains("--out \"plan-$HOST.json\""))
-        #expect((template["allow_failure"] as? [String: [String]])?["exit_codes"] == ["2"])
+        #expect((template["allow_failure"] as? [String: [String]])?["exit_codes"] == ["2", "3"])
         let planRules = try #require((pipeline["hvharden:plan"] as? [String: Any])?["rules"] as? [[String: Any]])
         #expect(planRules.contains { ($0["if"] as? String) == "$CI_PIPELINE_SOURCE == \"schedule\"" })
         let apply = try #require(pipeline["hvharden:apply"] as? [String: Any])

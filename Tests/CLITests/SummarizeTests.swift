@@ -92,8 +92,10 @@ import Digests
         let both = try PlanCommandSupport.hvharden(["summarize", lab] + clean)
         #expect(both.status == 2, "\(both.stderr)")
         #expect(both.stdout.contains("Fleet: 2 plans; 1 with changes"))
+        // No changes, an unwaived finding: 3, as `plan --detailed-exitcode` gives; 0 when findings do not count.
         let onlyClean = try PlanCommandSupport.hvharden(["summarize"] + clean)
-        #expect(onlyClean.status == 0, "\(onlyClean.stderr)")
+        #expect(onlyClean.status == 3, "\(onlyClean.stderr)")
+        #expect(try PlanCommandSupport.hvharden(["summarize", "--fail-on", "none"] + clean).status == 0)
 
         let json = try PlanCommandSupport.hvharden(["summarize", "--format", "json", lab] + clean)
         #expect(json.status == 2)

@@ -17,11 +17,23 @@ struct RenderExitCodeTests {
         #expect(PlanExitCode(plan: F.complete, detailed: false) == .success)
     }
 
-    @Test("detailed: 0 when empty, 2 with changes or with unwaived findings")
+    @Test("detailed: 0 when empty, 2 with changes (findings or not), 3 with findings only")
     func detailed() {
         #expect(PlanExitCode(plan: F.plan(), detailed: true).rawValue == 0)
         #expect(PlanExitCode(plan: F.plan(changes: [F.change(.domain("a", path: "/p"))]), detailed: true).rawValue == 2)
-        #expect(PlanExitCode(plan: F.plan(findings: [F.finding(.host)]), detailed: true).rawValue == 2)
+        #expect(PlanExitCode(plan: F.plan(changes: [F.change(.domain("a", path: "/p"))], findings: [F.finding(.host)]), detailed: true).rawValue == 2)
+        #expect(PlanExitCode(plan: F.plan(findings: [F.finding(.host)]), detailed: true).rawValue == 3)
+    }
+
+    /// A converged host whose only findings are below the threshold is green (0), so it does
+    /// not stay "changed" in Ansible or amber in CI forever.
+    @Test("--fail-on sets the least severe finding that counts", arguments: [
+        (FailOn.low, 3), (.medium, 3), (.high, 0), (.critical, 0), (.none, 0),
+    ] as [(FailOn, Int32)])
+    func failOn(threshold: FailOn, expected: Int32) {
+        let plan = F.plan(findings: [F.finding(.host)])  // severity medium
+        #expect(PlanExitCode(plan: plan, detailed: true, failOn: threshold).rawValue == expected)
+        #expect(PlanExitCode(plan: plan, detailed: false, failOn: threshold) == .success)
     }
 
     @Test("detailed: waived items, pending restarts and notes alone leave it at 0")
@@ -35,7 +47,7 @@ struct RenderExitCodeTests {
     @Test("error is 1")
     func error() {
         #expect(PlanExitCode.error.rawValue == 1)
-        #expect(Set(PlanExitCode.allCases.map(\.rawValue)) == [0, 1, 2])
+        #expect(Set(PlanExitCode.allCases.map(\.rawValue)) == [0, 1, 2, 3])
     }
 
     @Test("colour only on a terminal and without NO_COLOR", arguments: [

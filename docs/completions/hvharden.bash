@@ -173,13 +173,13 @@ _hvharden() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|plan|apply|rollback|facts|summarize|baseline|rules|explain|help)
+    validate|plan|show|apply|rollback|facts|summarize|baseline|rules|explain|help)
         # Offer subcommand argument completions
         "_hvharden_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate plan apply rollback facts summarize baseline rules explain help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate plan show apply rollback facts summarize baseline rules explain help' -- "${cur}"))
         ;;
     esac
 }
@@ -196,7 +196,7 @@ _hvharden_plan() {
     repeating_flags=()
     non_repeating_flags=(--detailed-exitcode --version -h --help)
     repeating_options=(--profile --domain)
-    non_repeating_options=(--connect --root --state-dir --format --out)
+    non_repeating_options=(--connect --root --state-dir --format --out --fail-on)
     __hvharden_offer_flags_options 0
 
     # Offer option value completions
@@ -217,10 +217,34 @@ _hvharden_plan() {
         return
         ;;
     '--format')
-        __hvharden_add_completions -W 'text'$'\n''json'$'\n''sarif'$'\n''junit'
+        __hvharden_add_completions -W 'text'$'\n''json'$'\n''sarif'$'\n''junit'$'\n''prometheus'
         return
         ;;
     '--out')
+        return
+        ;;
+    '--fail-on')
+        __hvharden_add_completions -W 'critical'$'\n''high'$'\n''medium'$'\n''low'$'\n''none'
+        return
+        ;;
+    esac
+}
+
+_hvharden_show() {
+    repeating_flags=()
+    non_repeating_flags=(--detailed-exitcode --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --fail-on)
+    __hvharden_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __hvharden_add_completions -W 'text'$'\n''json'$'\n''sarif'$'\n''junit'$'\n''prometheus'
+        return
+        ;;
+    '--fail-on')
+        __hvharden_add_completions -W 'critical'$'\n''high'$'\n''medium'$'\n''low'$'\n''none'
         return
         ;;
     esac
@@ -300,13 +324,17 @@ _hvharden_summarize() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--format)
+    non_repeating_options=(--format --fail-on)
     __hvharden_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--format')
         __hvharden_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--fail-on')
+        __hvharden_add_completions -W 'critical'$'\n''high'$'\n''medium'$'\n''low'$'\n''none'
         return
         ;;
     esac

@@ -52,6 +52,7 @@ _hvharden() {
         local -ar subcommands=(
             'validate:Check profiles for mistakes without touching the host.'
             'plan:Show what apply would change on this host, without changing anything.'
+            'show:Render a saved plan again, in any output format.'
             'apply:Change the host to match a saved plan or the given profiles.'
             'rollback:Restore the files and domain definitions an apply changed.'
             'facts:Show the host'\''s capabilities and posture evidence (read-only).'
@@ -65,7 +66,7 @@ _hvharden() {
         ;;
     arg)
         case "${words[1]}" in
-        validate|plan|apply|rollback|facts|summarize|baseline|rules|explain|help)
+        validate|plan|show|apply|rollback|facts|summarize|baseline|rules|explain|help)
             "_hvharden_${words[1]}" && ret=0
             ;;
         esac
@@ -89,7 +90,8 @@ _hvharden_validate() {
 
 _hvharden_plan() {
     local -i ret=1
-    local -ar ___format=('text' 'json' 'sarif' 'junit')
+    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus')
+    local -ar ___fail_on=('critical' 'high' 'medium' 'low' 'none')
     local -ar arg_specs=(
         '*--profile[A profile file, or the name of a shipped profile; repeat to layer several, in order.]:file:'
         '--connect[The libvirt connection URI.]:uri:'
@@ -98,7 +100,25 @@ _hvharden_plan() {
         '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
         '--format[Output format on standard output.]:format:{__hvharden_complete "${___format[@]}"}'
         '--out[Also save the plan as JSON to this file (mode 0600).]:file:'
-        '--detailed-exitcode[Exit 2 when there are changes or unwaived findings, 0 when there are none.]'
+        '--detailed-exitcode[Exit 2 when there are changes, 3 when there are none but unwaived findings at or above --fail-on remain, 0 otherwise.]'
+        '--fail-on[With --detailed-exitcode\: the least severe unwaived finding that makes the exit status 3 (none\: findings never do).]:severity:{__hvharden_complete "${___fail_on[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_hvharden_show() {
+    local -i ret=1
+    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus')
+    local -ar ___fail_on=('critical' 'high' 'medium' 'low' 'none')
+    local -ar arg_specs=(
+        ':planfile:'
+        '--format[Output format on standard output.]:format:{__hvharden_complete "${___format[@]}"}'
+        '--detailed-exitcode[Exit 2 when there are changes, 3 when there are none but unwaived findings at or above --fail-on remain, 0 otherwise.]'
+        '--fail-on[With --detailed-exitcode\: the least severe unwaived finding that makes the exit status 3 (none\: findings never do).]:severity:{__hvharden_complete "${___fail_on[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -159,9 +179,11 @@ _hvharden_facts() {
 _hvharden_summarize() {
     local -i ret=1
     local -ar ___format=('text' 'json')
+    local -ar ___fail_on=('critical' 'high' 'medium' 'low' 'none')
     local -ar arg_specs=(
         '*:plan.json:'
         '--format[Output format on standard output\: a table, or the summary as JSON.]:format:{__hvharden_complete "${___format[@]}"}'
+        '--fail-on[The least severe unwaived finding that makes the exit status 3 when no host has changes (none\: findings never do).]:severity:{__hvharden_complete "${___fail_on[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
