@@ -39,6 +39,11 @@ public struct Journal {
         return journal
     }
 
+    /// The ids of the journals in the state directory (none when it has none).
+    public static func ids(stateDirectory: String) -> Set<String> {
+        Set((try? FileManager.default.contentsOfDirectory(atPath: stateDirectory + "/journal")) ?? [])
+    }
+
     /// Opens an existing journal by id, or the latest apply when `id` is nil.
     public static func open(stateDirectory: String, id: String?) throws -> Journal {
         let base = stateDirectory + "/journal"

@@ -43,6 +43,10 @@ struct ApplyCommand: ParsableCommand {
             for 'hvharden rollback'. hvharden restarts nothing: it prints which daemons must \
             restart, which domains need a cold boot and whether the host must reboot.
 
+            With --format json, apply prints one result document instead of text, also when it \
+            fails: its status, the journal, every object to change with its result (done, \
+            failed with the error, or skipped), the verification and what must restart.
+
             Exit status: 0 when applied (or nothing to do), 1 on error or refusal.
 
             Examples:
@@ -63,6 +67,9 @@ struct ApplyCommand: ParsableCommand {
     @Flag(help: "Apply without asking (required when no terminal is attached).")
     var autoApprove = false
 
+    @Option(help: "What to print: text for people, or one JSON result document (every object done, failed or skipped, the journal, the verification).")
+    var format: ResultFormat = .text
+
     func validate() throws {
         if planFile != nil && !profile.profiles.isEmpty {
             throw ValidationError("give either a PLANFILE or --profile, not both")
@@ -70,37 +77,68 @@ struct ApplyCommand: ParsableCommand {
         if planFile == nil && profile.profiles.isEmpty {
             throw ValidationError("give a PLANFILE or at least one --profile")
         }
+        if format == .json && planFile == nil && !autoApprove {
+            throw ValidationError("--format json does not ask for confirmation: give a PLANFILE or --auto-approve")
+        }
     }
 
     func run() throws {
         try ErrorReporter.run {
-            // Refused before anything is read when there will be no way to confirm.
-            if planFile == nil, !autoApprove, !Self.canAsk { throw ApplyError.notConfirmed }
-            let key = try FingerprintKeyFile.load(stateDirectory: state.path)
-            let saved = try planFile.map { try SavedPlan.load($0, requiring: .sameVersion) }
-            let compilation = saved == nil ? try Compiler.compile(profiles: profile.profiles) : nil
-            if let compilation { Console.report(compilation.warnings) }
-            let connectURI = saved?.plan.connectURI ?? host.connect
-            let root = try saved?.plan.root ?? host.resolvedRoot()
-            let session = try HostSession(connectURI: connectURI, root: root, key: key)
-            defer { session.close() }
+            // With --format json every outcome is a document, also errors before any write.
+            var planned: Plan?
+            do {
+                try apply(planned: &planned)
+            } catch {
+                if format == .json, !(error is ApplyResultDocument.Written) {
+                    try ApplyResultDocument(plan: planned, error: error, journal: nil).write(to: .standardOutput)
+                }
+                throw (error as? ApplyResultDocument.Written)?.error ?? error
+            }
+        }
+    }
 
-            let plan: Plan
-            let policy: Policy
-            if let saved {
-                (plan, policy) = (saved.plan, saved.policy)
-            } else {
-                policy = compilation!.policy
-                plan = try Planner.plan(
-                    policy: policy, reader: session.reader, domains: DomainSelection(selector: policy.domains, names: domain.domains))
+    private func apply(planned: inout Plan?) throws {
+        // Refused before anything is read when there will be no way to confirm.
+        if planFile == nil, !autoApprove, !Self.canAsk { throw ApplyError.notConfirmed }
+        let key = try FingerprintKeyFile.load(stateDirectory: state.path)
+        let saved = try planFile.map { try SavedPlan.load($0, requiring: .sameVersion) }
+        let compilation = saved == nil ? try Compiler.compile(profiles: profile.profiles) : nil
+        if let compilation { Console.report(compilation.warnings) }
+        let connectURI = saved?.plan.connectURI ?? host.connect
+        let root = try saved?.plan.root ?? host.resolvedRoot()
+        let session = try HostSession(connectURI: connectURI, root: root, key: key)
+        defer { session.close() }
+
+        let plan: Plan
+        let policy: Policy
+        if let saved {
+            (plan, policy) = (saved.plan, saved.policy)
+            planned = plan
+        } else {
+            policy = compilation!.policy
+            plan = try Planner.plan(
+                policy: policy, reader: session.reader, domains: DomainSelection(selector: policy.domains, names: domain.domains))
+            planned = plan
+            if format == .text {
                 FileHandle.standardOutput.write(Data(PlanTextRenderer(colour: ApplyReport.colour).render(plan).utf8))
                 guard !plan.changes.isEmpty else { return }
-                try confirm()
             }
-            let options = ApplyOptions(
-                stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), savedPlanDigest: saved?.digest, checkpoint: CLIHooks.applyCheckpoint)
+            try confirm()
+        }
+        let options = ApplyOptions(
+            stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), savedPlanDigest: saved?.digest, checkpoint: CLIHooks.applyCheckpoint)
+        let journals = Journal.ids(stateDirectory: state.path)
+        do {
             let result = try Applier(plan: plan, policy: policy, options: options).apply(stores: session.stores, reader: session.reader)
-            ApplyReport.print(result, plan: plan)
+            switch format {
+            case .text: ApplyReport.print(result, plan: plan)
+            case .json: try ApplyResultDocument(plan: plan, result: result).write(to: .standardOutput)
+            }
+        } catch {
+            guard format == .json else { throw error }
+            let journal = Journal.ids(stateDirectory: state.path).subtracting(journals).sorted().last
+            try ApplyResultDocument(plan: plan, error: error, journal: journal).write(to: .standardOutput)
+            throw ApplyResultDocument.Written(error: error)
         }
     }
 

@@ -76,3 +76,8 @@ struct ExitCodeOptions: ParsableArguments {
 }
 
 extension FailOn: ExpressibleByArgument {}
+
+/// `--format` of `apply` and `rollback`.
+enum ResultFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}

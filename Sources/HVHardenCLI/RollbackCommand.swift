@@ -30,14 +30,24 @@ struct RollbackCommand: ParsableCommand {
     @Flag(help: "Also restore objects that changed since the apply.")
     var force = false
 
+    @Option(help: "What to print: text for people, or one JSON result document (each object restored, the journals).")
+    var format: ResultFormat = .text
+
     func run() throws {
         try ErrorReporter.run {
-            let journal = try Journal.open(stateDirectory: state.path, id: applyID)
-            let key = try FingerprintKeyFile.load(stateDirectory: state.path)
-            let session = try HostSession(connectURI: journal.manifest.connectURI, root: journal.manifest.root, key: key)
-            defer { session.close() }
-            let result = try Rollback(
-                stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), force: force).run(id: journal.manifest.id, stores: session.stores)
+            let result: Rollback.Result
+            do {
+                let journal = try Journal.open(stateDirectory: state.path, id: applyID)
+                let key = try FingerprintKeyFile.load(stateDirectory: state.path)
+                let session = try HostSession(connectURI: journal.manifest.connectURI, root: journal.manifest.root, key: key)
+                defer { session.close() }
+                result = try Rollback(
+                    stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), force: force).run(id: journal.manifest.id, stores: session.stores)
+            } catch {
+                if format == .json { try ApplyResultDocument(rollback: nil, error: error).write(to: .standardOutput) }
+                throw error
+            }
+            if format == .json { return try ApplyResultDocument(rollback: result).write(to: .standardOutput) }
             ApplyReport.removed(result.removedTemporaries)
             for object in result.restored { Console.out("restored \(object)") }
             Console.out("Rollback of \(result.applyID) complete (journal \(result.rollbackID)).")

@@ -129,6 +129,7 @@ _hvharden_show() {
 
 _hvharden_apply() {
     local -i ret=1
+    local -ar ___format=('text' 'json')
     local -ar arg_specs=(
         ':planfile:'
         '*--profile[A profile file, or the name of a shipped profile; repeat to layer several, in order.]:file:'
@@ -138,6 +139,7 @@ _hvharden_apply() {
         '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
         '--lock-dir[Where the host-wide locks live, one per root and one per libvirt connection, so applies with different state directories still exclude each other (default\: $HVHARDEN_LOCK_DIR, else /run/hvharden).]:dir:'
         '--auto-approve[Apply without asking (required when no terminal is attached).]'
+        '--format[What to print\: text for people, or one JSON result document (every object done, failed or skipped, the journal, the verification).]:format:{__hvharden_complete "${___format[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -148,11 +150,13 @@ _hvharden_apply() {
 
 _hvharden_rollback() {
     local -i ret=1
+    local -ar ___format=('text' 'json')
     local -ar arg_specs=(
         ':apply-id:'
         '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
         '--lock-dir[Where the host-wide locks live, one per root and one per libvirt connection, so applies with different state directories still exclude each other (default\: $HVHARDEN_LOCK_DIR, else /run/hvharden).]:dir:'
         '--force[Also restore objects that changed since the apply.]'
+        '--format[What to print\: text for people, or one JSON result document (each object restored, the journals).]:format:{__hvharden_complete "${___format[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
