@@ -16,12 +16,13 @@ final class DomainEvaluation: @unchecked Sendable {
     private var readFailures: [String: any Error] = [:]
     private var workers: [ParallelWork.Background<Void>] = []
 
-    init(policy: Policy, today: Date, facts: ParallelWork.Background<HostFacts>, capabilities: @escaping CapabilitySource) {
+    init(policy: Policy, today: Date, facts: ParallelWork.Background<HostFacts>, capabilities: @escaping CapabilitySource,
+         hostName: String?) {
         let workerCount = ParallelWork.cores
         workers = (0..<workerCount).map { _ in
             ParallelWork.Background { [unowned self] in
                 // Domain evaluators compare guests with the host, so the facts come first.
-                let planner = DomainPlanner(policy: policy, today: today, facts: facts.wait(), capabilities: capabilities)
+                let planner = DomainPlanner(policy: policy, today: today, facts: facts.wait(), capabilities: capabilities, hostName: hostName)
                 while let domain = self.next() {
                     let result = Result { try planner.plan(domain) }
                     self.condition.lock()

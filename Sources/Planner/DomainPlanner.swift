@@ -12,6 +12,7 @@ struct DomainPlanner: Sendable {
     let today: Date
     let facts: HostFacts
     let capabilities: CapabilitySource
+    let hostName: String?
 
     /// What one domain contributes to the plan.
     struct Planned: Sendable {
@@ -25,7 +26,7 @@ struct DomainPlanner: Sendable {
     }
 
     func plan(_ domain: ObservedDomain) throws -> Planned {
-        var builder = PlanBuilder(policy: policy, today: today)
+        var builder = PlanBuilder(policy: policy, today: today, hostName: hostName)
         let document = try Self.parse(domain.persistentXML, of: domain.name)
         let type = document.root.attribute("type") ?? ""
         guard Planner.managedDomainTypes.contains(type) else {

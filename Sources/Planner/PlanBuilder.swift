@@ -7,14 +7,17 @@ import XMLKit
 struct PlanBuilder {
     let policy: Policy
     let today: Date
+    /// The host's name, for waivers scoped to `hosts:`.
+    var hostName: String?
     private(set) var changes: [Change] = []
     private(set) var findings: [Finding] = []
     private(set) var waived: [WaivedItem] = []
     private(set) var pending: [PendingRestart] = []
 
-    init(policy: Policy, today: Date) {
+    init(policy: Policy, today: Date, hostName: String? = nil) {
         self.policy = policy
         self.today = today
+        self.hostName = hostName
     }
 
     /// Evaluates one selected rule on one domain definition.
@@ -72,7 +75,7 @@ struct PlanBuilder {
         if let capabilities {
             let gate = CapabilityGate(original: context.document, source: capabilities, nestedHost: context.facts.platform.isVirtualMachine)
             noncompliant = try gate.filter(noncompliant, proposed: { selected in
-                selected.enforcement == .enforce && policy.waiver(for: selected.rule.id, domain: context.name, on: today) == nil
+                selected.enforcement == .enforce && policy.waiver(for: selected.rule.id, domain: context.name, host: hostName, on: today) == nil
             })
         }
         for (outcome, selected) in noncompliant {
@@ -113,7 +116,7 @@ struct PlanBuilder {
                 }, domain: nil)
             }
             if case .kernelCmdline = rule.check, case .changes(let proposed) = outcome, selected.enforcement == .enforce,
-               policy.waiver(for: rule.id, domain: nil, on: today) == nil {
+               policy.waiver(for: rule.id, domain: nil, host: hostName, on: today) == nil {
                 for p in proposed {
                     guard case .set(let key, let value)? = p.edit.as(FileEdit.self) else { continue }
                     var entry = files[.grub]?.entries[key] ?? ConfigEntry(key: key)
@@ -136,7 +139,7 @@ struct PlanBuilder {
     /// Turns a noncompliant outcome into changes, findings or waived items.
     private mutating func record(_ outcome: Outcome, _ selected: SelectedRule, address: (String?) -> Address, domain: String?) {
         let rule = selected.rule
-        if let waiver = policy.waiver(for: rule.id, domain: domain, on: today) {
+        if let waiver = policy.waiver(for: rule.id, domain: domain, host: hostName, on: today) {
             waived.append(WaivedItem(address: address(nil), rule: rule.id, reason: waiver.reason, expires: waiver.expires))
             return
         }

@@ -32,7 +32,8 @@ public enum Planner {
             note == nil ? Result { try reader.readFiles(query) } : .success([:])
         }
         let capabilities = CapabilityMemo { reader.domainCapabilities($0) }
-        let evaluation = DomainEvaluation(policy: policy, today: today, facts: facts, capabilities: capabilities.lookup)
+        let hostName = reader.hostName
+        let evaluation = DomainEvaluation(policy: policy, today: today, facts: facts, capabilities: capabilities.lookup, hostName: hostName)
         let chosen: DomainSelection.Chosen
         do {
             chosen = try reader.readDomains(selection) { name, read in evaluation.submit(name, read) }
@@ -43,7 +44,7 @@ public enum Planner {
         var planned = try evaluation.finish(selected: chosen.selected)
         let host = HostState(
             connectURI: reader.connectURI, root: reader.root, unselectedDomains: chosen.unselected.sorted(),
-            files: try files.wait().get(), facts: facts.wait(), hostScopeNote: note)
+            files: try files.wait().get(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
         return try assemble(policy: policy, today: today, domains: &planned, host: host)
     }
 
@@ -60,7 +61,7 @@ public enum Planner {
         for index in domains.indices { planned.append(try domains[index].result.get()) }
         domains = []
 
-        var builder = PlanBuilder(policy: policy, today: today)
+        var builder = PlanBuilder(policy: policy, today: today, hostName: state.hostName)
         builder.reserve(adding: planned.reduce((0, 0, 0, 0)) { sum, domain in
             let c = domain.builder.counts
             return (sum.0 + c.changes, sum.1 + c.findings, sum.2 + c.waived, sum.3 + c.pending)

@@ -35,6 +35,7 @@ import TestSupport
         waivers:
           - rule: domain-graphics-auth
             domains: ["legacy-*"]
+            hosts: ["kvm-*"]
             reason: "SEC-1: vendor console"
             expires: 2099-12-31
         attestations:

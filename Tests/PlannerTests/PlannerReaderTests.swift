@@ -71,6 +71,7 @@ struct FailingReader: StateReader {
     var connectURI: String { "test:///failing" }
     var root: String { "/" }
     var hostScopeNote: String? { nil }
+    var hostName: String? { nil }
     func readFacts() -> HostFacts { HostFacts() }
     func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] { [:] }
     func domainCapabilities(_ key: CapabilityKey) -> CapabilityLookup { CapturedCapabilities.amdNested(key) }

@@ -25,6 +25,8 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
     public let connectURI = "test:///in-memory"
     public let root = "/"
     public var hostScopeNote: String? { nil }
+    /// The host's name (waivers scoped to `hosts:` match it).
+    public var hostName: String? = "in-memory"
 
     public init(domains: [String: String] = [:], files: [String: String] = [:], facts: HostFacts = HostFacts()) {
         domainXML = domains

@@ -30,8 +30,8 @@ public struct Policy: Hashable, Sendable, Codable {
 
     /// The waiver covering `rule` for a target (a domain name, or nil for host-level targets)
     /// that has not expired on `date`.
-    public func waiver(for rule: String, domain: String?, on date: Date) -> Waiver? {
-        waivers.first { $0.rule == rule && $0.covers(domain: domain) && !$0.isExpired(on: date) }
+    public func waiver(for rule: String, domain: String?, host: String? = nil, on date: Date) -> Waiver? {
+        waivers.first { $0.rule == rule && $0.covers(domain: domain) && $0.covers(host: host) && !$0.isExpired(on: date) }
     }
 
     /// The attestation for a manual rule, if the profile records one that has not expired.
@@ -84,14 +84,18 @@ public struct Waiver: Hashable, Sendable, Codable {
     public var rule: String
     /// Domain-name globs the waiver covers; nil covers every target of the rule.
     public var domains: [String]?
+    /// Host-name globs the waiver covers (one fleet profile carries every host's waivers); nil
+    /// covers every host.
+    public var hosts: [String]?
     public var reason: String
     /// The last day the waiver holds, `YYYY-MM-DD`; after it the waiver is expired.
     public var expires: String
     public var location: SourceLocation?
 
-    public init(rule: String, domains: [String]? = nil, reason: String, expires: String, location: SourceLocation? = nil) {
+    public init(rule: String, domains: [String]? = nil, hosts: [String]? = nil, reason: String, expires: String, location: SourceLocation? = nil) {
         self.rule = rule
         self.domains = domains
+        self.hosts = hosts
         self.reason = reason
         self.expires = expires
         self.location = location
@@ -101,6 +105,13 @@ public struct Waiver: Hashable, Sendable, Codable {
         guard let globs = domains else { return true }
         guard let domain else { return false }
         return globs.contains { Glob.matches($0, domain) }
+    }
+
+    /// Whether the waiver holds on the host named `host` (nil: unknown, which no host glob matches).
+    public func covers(host: String?) -> Bool {
+        guard let globs = hosts else { return true }
+        guard let host else { return false }
+        return globs.contains { Glob.matches($0, host) }
     }
 
     public func isExpired(on date: Date) -> Bool { Waiver.day(expires, isBefore: date) }

@@ -12,7 +12,7 @@ public enum ProfileKeys {
     public static let passthrough = ["mode", "allowedDevices", "maxDevicesPerDomain", "allowUSB"]
     public static let domains = ["include", "exclude"]
     public static let rules = ["enable", "disable", "values"]
-    public static let waiver = ["rule", "domains", "reason", "expires"]
+    public static let waiver = ["rule", "domains", "hosts", "reason", "expires"]
     public static let attestation = ["rule", "statement", "expires"]
 
     /// Section path → the keys it accepts.

@@ -18,6 +18,7 @@ extension ProfileReader {
                           at: value, rule: rule)
                 }
             }
+            let hosts = fields["hosts"].flatMap { stringList($0.value, at: "\(path).hosts") }.map { $0.map(\.value) }
             let reason = fields["reason"].flatMap { nonEmptyString($0.value, at: "\(path).reason") }
             var expires = fields["expires"].flatMap { day($0.value, at: "\(path).expires") }
             if let day = expires, let node = fields["expires"]?.value, Waiver.day(day, isBefore: today) {
@@ -26,7 +27,7 @@ extension ProfileReader {
                 expires = nil
             }
             if let rule, let reason, let expires {
-                waivers.append(Waiver(rule: rule, domains: domains, reason: reason, expires: expires, location: location(item)))
+                waivers.append(Waiver(rule: rule, domains: domains, hosts: hosts, reason: reason, expires: expires, location: location(item)))
             }
         }
         return waivers

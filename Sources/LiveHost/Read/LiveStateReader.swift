@@ -44,6 +44,8 @@ public struct LiveStateReader: StateReader {
         return "host-file and host-fact rules skipped: '\(connectURI)' is on host '\(host)'; pass --root with a copy of that host's root to check them"
     }
 
+    public var hostName: String? { hostScopeNote == nil ? HostName.read(root: root) : nil }
+
     public func readFacts() -> HostFacts {
         hostScopeNote == nil ? HostFactsReader(root: root).read() : HostFacts(reading: EmptyFacts())
     }

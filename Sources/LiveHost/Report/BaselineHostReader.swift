@@ -123,21 +123,9 @@ public enum BaselineHostReader {
         } catch {
             throw .connection(connectURI, "\(error)")
         }
-        let name = hostname(root: root) ?? libvirtName ?? ""
+        let name = HostName.read(root: root) ?? libvirtName ?? ""
         let origin = "this host (--from-host, root '\(root)', '\(connectURI)')"
         guard BaselineHost.isValidName(name) else { throw .invalidHostName(name, origin: origin) }
         return BaselineHost(name: name, facts: facts, domains: domains.sorted { $0.name < $1.name }, origin: origin)
-    }
-
-    /// The first non-empty line of `root`/etc/hostname or `root`/proc/sys/kernel/hostname.
-    static func hostname(root: String) -> String? {
-        for file in ["etc/hostname", "proc/sys/kernel/hostname"] {
-            let path = URL(fileURLWithPath: root).appendingPathComponent(file).path
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            if let line = text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }) {
-                return line
-            }
-        }
-        return nil
     }
 }

@@ -35,7 +35,7 @@ public struct FactsReader {
             if connectionRequired { throw FactsError.libvirt(uri: connectURI, error) }
             notes.append("libvirt at '\(connectURI)' could not be read (\(error.message)); the report has no 'libvirt' section")
         }
-        return FactsReport(connectURI: connectURI, root: root, hostname: hostname(), libvirt: libvirt, host: host, notes: notes)
+        return FactsReport(connectURI: connectURI, root: root, hostname: HostName.read(root: root), libvirt: libvirt, host: host, notes: notes)
     }
 
     private func readLibvirt() throws -> LibvirtFacts {
@@ -46,19 +46,6 @@ public struct FactsReader {
             driver: try connection.driverType(), libvirtVersion: try connection.libvirtVersion(),
             hypervisorVersion: try connection.hypervisorVersion(), hostname: try connection.hostname(),
             domains: domains.count, activeDomains: domains.filter(\.isActive).count)
-    }
-
-    /// The configured host name under `root`, else the kernel's; nil when neither is there.
-    /// (The same order as `BaselineHostReader`, so a facts file names the host it would.)
-    private func hostname() -> String? {
-        for path in ["etc/hostname", "proc/sys/kernel/hostname"] {
-            let url = URL(fileURLWithPath: root).appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-                  !text.isEmpty else { continue }
-            return text
-        }
-        return nil
     }
 }
 

@@ -13,6 +13,9 @@ public protocol StateReader: Sendable {
     /// Why host-file and host-fact rules cannot be checked through this reader (a remote URI
     /// without a copy of that host's root), if they cannot.
     var hostScopeNote: String? { get }
+    /// The host's name, which waivers scoped to `hosts:` match; nil when it cannot be read
+    /// (then no such waiver covers anything).
+    var hostName: String? { get }
     /// The host facts. Never fails: an unreadable fact is unknown.
     func readFacts() -> HostFacts
     /// The keys `query` asks for, from the host's config files, each file fingerprinted.

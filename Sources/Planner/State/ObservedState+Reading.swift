@@ -13,7 +13,7 @@ extension ObservedState {
         self.init(
             connectURI: reader.connectURI, root: reader.root, domains: domains, unselectedDomains: chosen.unselected.sorted(),
             files: note == nil ? try reader.readFiles(ConfigQuery(policy: policy)) : [:], facts: reader.readFacts(),
-            hostScopeNote: note, capabilities: { reader.domainCapabilities($0) })
+            hostScopeNote: note, capabilities: { reader.domainCapabilities($0) }, hostName: reader.hostName)
     }
 }
 

@@ -19,11 +19,15 @@ public struct ObservedState: Sendable {
     /// Where domain capabilities come from (the reader this state was read through); nil: none
     /// can be shown, so no fix that needs them is proposed.
     public var capabilities: CapabilitySource?
+    /// The host's name (waivers scoped to `hosts:` match it).
+    public var hostName: String?
 
     public init(
         connectURI: String, root: String, domains: [ObservedDomain], unselectedDomains: [String] = [],
-        files: [ConfigFile: ObservedFile], facts: HostFacts, hostScopeNote: String? = nil, capabilities: CapabilitySource? = nil
+        files: [ConfigFile: ObservedFile], facts: HostFacts, hostScopeNote: String? = nil, capabilities: CapabilitySource? = nil,
+        hostName: String? = nil
     ) {
+        self.hostName = hostName
         self.capabilities = capabilities
         self.connectURI = connectURI
         self.root = root
@@ -63,6 +67,7 @@ struct HostState: Sendable {
     var files: [ConfigFile: ObservedFile]
     var facts: HostFacts
     var hostScopeNote: String?
+    var hostName: String?
 }
 
 /// One domain as libvirt reported it.
