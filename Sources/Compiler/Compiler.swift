@@ -33,11 +33,14 @@ public enum Compiler {
         try compile(profiles: profiles, catalogue: catalogue, today: today, shipped: Bundled.profiles)
     }
 
-    /// `compile(profiles:catalogue:today:)` with the shipped profiles given, for tests.
+    /// `compile(profiles:catalogue:today:)` with the shipped profiles and the installed profile
+    /// directories given, for tests.
     static func compile(
-        profiles: [String], catalogue: RuleCatalogue, today: Date, shipped: [(name: String, text: String)]
+        profiles: [String], catalogue: RuleCatalogue, today: Date, shipped: [(name: String, text: String)],
+        directories: [String] = ProfileLoader.installedDirectories
     ) throws(DiagnosticsError) -> Compilation {
-        var resolver = ProfileResolver(loader: ProfileLoader(catalogue: catalogue, today: today, shipped: shipped))
+        var resolver = ProfileResolver(loader: ProfileLoader(catalogue: catalogue, today: today, shipped: shipped,
+                                                             directories: directories))
         for argument in profiles {
             resolver.visit(argument: argument)
         }

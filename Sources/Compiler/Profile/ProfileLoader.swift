@@ -14,13 +14,35 @@ struct ProfileLoader: Sendable {
     let shipped: [String: String]
     /// Texts given in memory by path (`Compiler.compile(sources:)`); they shadow files.
     let texts: [ProfilePath: [UInt8]]
+    /// Directories searched, in order, for a profile named without a path that is neither a
+    /// file nor shipped inside the binary (`installedDirectories` unless a test says otherwise).
+    let directories: [String]
+
+    /// Where the Debian package installs the shipped profiles' YAML (scripts/package.sh); an
+    /// operator's own profile placed there is found by name too. Searched after the working
+    /// directory and the profiles built into the binary, which therefore always win.
+    static let installedDirectories = ["/usr/share/hvharden/profiles"]
 
     init(catalogue: RuleCatalogue, today: Date, shipped: [(name: String, text: String)] = Bundled.profiles,
-         texts: [ProfilePath: [UInt8]] = [:]) {
+         texts: [ProfilePath: [UInt8]] = [:], directories: [String] = installedDirectories) {
         self.catalogue = catalogue
         self.today = today
         self.shipped = Dictionary(shipped.map { (Self.shippedName($0.name), $0.text) }, uniquingKeysWith: { first, _ in first })
         self.texts = texts
+        self.directories = directories
+    }
+
+    /// The first file `NAME.yaml` (or `NAME` itself when it ends in `.yaml` or `.yml`) in
+    /// `directories` that exists, for a name without a `/`; nil otherwise.
+    func installed(_ name: String) -> ProfilePath? {
+        guard !name.isEmpty, !name.contains("/") else { return nil }
+        let file = name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? name : name + ".yaml"
+        for directory in directories {
+            guard case .success(let path) = ProfilePath.parse(directory + "/" + file),
+                  path.lastComponent == file, exists(path) else { continue }
+            return path
+        }
+        return nil
     }
 
     /// `nist-800-125a-baseline.yaml` → `nist-800-125a-baseline`.

@@ -16,7 +16,8 @@ struct ProfileResolver {
     init(loader: ProfileLoader) { self.loader = loader }
 
     /// Loads what a command-line argument names: an existing file, else a shipped name, else
-    /// a file (whose absence is then reported).
+    /// `NAME.yaml` in an installed profile directory (`ProfileLoader.installedDirectories`),
+    /// else a file (whose absence is then reported).
     mutating func visit(argument: String) {
         let parsed = ProfilePath.parse(argument)
         if case .success(let path) = parsed, loader.exists(path) {
@@ -24,6 +25,7 @@ struct ProfileResolver {
         }
         let name = ProfileLoader.shippedName(argument)
         if !argument.contains("/"), loader.shipped[name] != nil { return visit(.shipped(name)) }
+        if let path = loader.installed(argument) { return visit(.file(path)) }
         switch parsed {
         case .success(let path): visit(loader.source(for: path))
         case .failure(let invalid): diagnostics.append(.error(invalid.message, at: nil))
@@ -51,7 +53,8 @@ struct ProfileResolver {
     }
 
     /// The profile an `extends` entry names: a shipped profile by name, or a file relative to
-    /// the profile that names it. Reports the entry when it is no usable path or neither exists.
+    /// the profile that names it, else (for a name without a `/`) one in an installed profile
+    /// directory. Reports the entry when it is no usable path or none of these exists.
     private mutating func resolve(_ entry: Located<String>, from child: ProfileSource) -> ProfileSource? {
         let name = entry.value
         let isPath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
@@ -75,6 +78,7 @@ struct ProfileResolver {
         if loader.shipped[shippedName] != nil, !name.contains("/") || childIsShipped {
             return .shipped(shippedName)
         }
+        if !childIsShipped, let path = loader.installed(name) { return .file(path) }
         let suggestion = Spelling.didYouMean(shippedName, in: loader.shipped.keys)
         diagnostics.append(.error("cannot find parent profile '\(name.excerpt)': no shipped profile has that name\(looked)\(suggestion)",
                                   at: entry.location))
