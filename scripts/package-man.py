@@ -15,7 +15,7 @@ the binary. What changes on the way:
   * EXIT STATUS: the plugin always writes `.Ex -std` ("exits 0 on success, and >0 if an error
     occurs"), which is wrong for `plan --detailed-exitcode` (2 means changes). A command's
     help text states its exit status in a paragraph starting "Exit status:"; that paragraph is
-    moved from DESCRIPTION to EXIT STATUS. Usage errors are swift-argument-parser's 64;
+    moved from DESCRIPTION to EXIT STATUS. Usage errors exit 1, like every other error;
   * the help text's "Example(s):" paragraph, indented lines, becomes an EXAMPLES section with a
     literal display, instead of text that the formatter refills into one line;
   * blank lines become `.Pp`, a `.Pp` right before `.It`, `.Bl` or `.El` is dropped, each sentence
@@ -25,7 +25,7 @@ import os
 import re
 import sys
 
-USAGE_EXIT = 64  # swift-argument-parser's ExitCode.validationFailure (EX_USAGE)
+USAGE_EXIT = 1  # hvharden maps argument-parser's EX_USAGE (64) to 1 (HVHarden.main)
 SENTENCE_BREAK = re.compile(r"(?<=[A-Za-z0-9)'][.?!]) +(?=[A-Z])")
 
 
