@@ -14,6 +14,8 @@ public struct ApplyOptions: Sendable {
     public var stateDirectory: String
     /// The host-wide locks to take besides the state directory's (nil: that one only).
     public var hostLock: HostLockScope?
+    /// How long to wait for the locks before giving up (0: fail at once).
+    public var lockTimeout: TimeInterval = 0
     /// Whether the plan came from a file (then it may be applied only once and is checked for staleness).
     public var savedPlanDigest: String?
     public var today: Date
@@ -56,7 +58,8 @@ public struct Applier {
     /// Applies the plan: objects are checked, backed up and written through `stores`; the
     /// result is verified by planning again through `reader`.
     public func apply(stores: ObjectStores, reader: some StateReader) throws -> ApplyResult {
-        let lock = try ApplyLock(stateDirectory: options.stateDirectory, host: options.hostLock, command: "hvharden apply")
+        let lock = try ApplyLock(
+            stateDirectory: options.stateDirectory, host: options.hostLock, command: "hvharden apply", timeout: options.lockTimeout)
         defer { lock.release() }
         let removed = try LeftoverSweep(stateDirectory: options.stateDirectory, stores: stores).run()
         let applied = AppliedPlans(stateDirectory: options.stateDirectory)

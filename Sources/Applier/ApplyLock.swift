@@ -23,8 +23,10 @@ public final class ApplyLock {
     public let paths: [String]
     public var path: String { paths[0] }
 
-    /// Takes every lock or throws `ApplyError.locked` at once, naming the holder.
-    public init(stateDirectory: String, host: HostLockScope?, command: String) throws {
+    /// Takes every lock or throws `ApplyError.locked`, naming the holder: at once, or after
+    /// trying for `timeout` seconds (Terraform's `-lock-timeout`). While waiting it holds none
+    /// of them, so two waiters cannot block each other.
+    public init(stateDirectory: String, host: HostLockScope?, command: String, timeout: TimeInterval = 0) throws {
         try StateDirectory.ensure(stateDirectory)
         var paths = [stateDirectory + "/lock"]
         if let host {
@@ -33,6 +35,18 @@ public final class ApplyLock {
         }
         self.paths = paths
         let text = "\(getpid())\n\(ISO8601DateFormatter().string(from: Date()))\n\(command)\n"
+        let deadline = Date().addingTimeInterval(max(0, timeout))
+        while true {
+            do {
+                try take(paths, text: text)
+                return
+            } catch ApplyError.locked where Date() < deadline {
+                usleep(200_000)
+            }
+        }
+    }
+
+    private func take(_ paths: [String], text: String) throws {
         for path in paths {
             let fd: Int32
             do {

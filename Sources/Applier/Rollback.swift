@@ -11,11 +11,14 @@ public struct Rollback {
     /// The host-wide locks to take besides the state directory's (nil: that one only).
     public let hostLock: HostLockScope?
     public let force: Bool
+    /// How long to wait for the locks before giving up (0: fail at once).
+    public var lockTimeout: TimeInterval = 0
 
-    public init(stateDirectory: String, hostLock: HostLockScope?, force: Bool = false) {
+    public init(stateDirectory: String, hostLock: HostLockScope?, force: Bool = false, lockTimeout: TimeInterval = 0) {
         self.stateDirectory = stateDirectory
         self.hostLock = hostLock
         self.force = force
+        self.lockTimeout = lockTimeout
     }
 
     public struct Result: Sendable {
@@ -27,7 +30,7 @@ public struct Rollback {
     }
 
     public func run(id: String?, stores: ObjectStores) throws -> Result {
-        let lock = try ApplyLock(stateDirectory: stateDirectory, host: hostLock, command: "hvharden rollback")
+        let lock = try ApplyLock(stateDirectory: stateDirectory, host: hostLock, command: "hvharden rollback", timeout: lockTimeout)
         defer { lock.release() }
         let removed = try LeftoverSweep(stateDirectory: stateDirectory, stores: stores).run()
         let journal = try Journal.open(stateDirectory: stateDirectory, id: id)

@@ -125,8 +125,9 @@ struct ApplyCommand: ParsableCommand {
             }
             try confirm()
         }
-        let options = ApplyOptions(
+        var options = ApplyOptions(
             stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), savedPlanDigest: saved?.digest, checkpoint: CLIHooks.applyCheckpoint)
+        options.lockTimeout = lock.lockTimeout
         let journals = Journal.ids(stateDirectory: state.path)
         do {
             let result = try Applier(plan: plan, policy: policy, options: options).apply(stores: session.stores, reader: session.reader)

@@ -54,6 +54,15 @@ struct LockOptions: ParsableArguments {
             + "(default: $HVHARDEN_LOCK_DIR, else \(HostLockScope.defaultDirectory)).", valueName: "dir"))
     var lockDir: String?
 
+    @Option(help: ArgumentHelp(
+        "How long to wait for another apply or rollback to release the locks before giving up (default: 0, fail at once).",
+        valueName: "seconds"))
+    var lockTimeout: Double = 0
+
+    func validate() throws {
+        guard lockTimeout.isFinite, lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be a number of seconds, 0 or more") }
+    }
+
     /// The host lock directory: `--lock-dir`, else `HVHARDEN_LOCK_DIR`, else the default.
     var path: String { lockDir ?? StateOptions.environment("HVHARDEN_LOCK_DIR") ?? HostLockScope.defaultDirectory }
 }

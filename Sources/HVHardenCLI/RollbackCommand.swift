@@ -42,7 +42,8 @@ struct RollbackCommand: ParsableCommand {
                 let session = try HostSession(connectURI: journal.manifest.connectURI, root: journal.manifest.root, key: key)
                 defer { session.close() }
                 result = try Rollback(
-                    stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), force: force).run(id: journal.manifest.id, stores: session.stores)
+                    stateDirectory: state.path, hostLock: session.lockScope(directory: lock.path), force: force,
+                    lockTimeout: lock.lockTimeout).run(id: journal.manifest.id, stores: session.stores)
             } catch {
                 if format == .json { try ApplyResultDocument(rollback: nil, error: error).write(to: .standardOutput) }
                 throw error

@@ -50,4 +50,30 @@ import Digests
         }
         #expect(taken)
     }
+
+    /// `timeout`: a held lock is waited for, and taken as soon as it is released; one that is
+    /// never released fails when the time is up, naming its holder.
+    @Test func aLockTimeoutWaitsForTheHolder() throws {
+        let state = tempState()
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let first = try ApplyLock(stateDirectory: state, host: nil, command: "hvharden apply")
+        let started = Date()
+        #expect(throws: ApplyError.self) { try ApplyLock(stateDirectory: state, host: nil, command: "second", timeout: 0.5).release() }
+        #expect(Date().timeIntervalSince(started) >= 0.5, "gave up before its timeout")
+        first.release()
+        // Another process holds it for a moment, then lets go.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        holder.arguments = ["-c", "import fcntl, sys, time; f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX); print('held', flush=True); time.sleep(0.6)", state + "/lock"]
+        let out = Pipe()
+        holder.standardOutput = out
+        try holder.run()
+        defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
+        _ = out.fileHandleForReading.readData(ofLength: 4)
+        let waited = Date()
+        let second = try ApplyLock(stateDirectory: state, host: nil, command: "second", timeout: 30)
+        let seconds = Date().timeIntervalSince(waited)
+        second.release()
+        #expect(seconds >= 0.3 && seconds < 10, "took the lock after \(seconds) s")
+    }
 }

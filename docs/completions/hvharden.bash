@@ -254,7 +254,7 @@ _hvharden_apply() {
     repeating_flags=()
     non_repeating_flags=(--auto-approve --version -h --help)
     repeating_options=(--profile --domain)
-    non_repeating_options=(--connect --root --state-dir --lock-dir --format)
+    non_repeating_options=(--connect --root --state-dir --lock-dir --lock-timeout --format)
     __hvharden_offer_flags_options 1
 
     # Offer option value completions
@@ -277,6 +277,9 @@ _hvharden_apply() {
     '--lock-dir')
         return
         ;;
+    '--lock-timeout')
+        return
+        ;;
     '--format')
         __hvharden_add_completions -W 'text'$'\n''json'
         return
@@ -288,7 +291,7 @@ _hvharden_rollback() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --lock-dir --format)
+    non_repeating_options=(--state-dir --lock-dir --lock-timeout --format)
     __hvharden_offer_flags_options 1
 
     # Offer option value completions
@@ -297,6 +300,9 @@ _hvharden_rollback() {
         return
         ;;
     '--lock-dir')
+        return
+        ;;
+    '--lock-timeout')
         return
         ;;
     '--format')
