@@ -45,6 +45,7 @@ public struct HVHarden: ParsableCommand {
         ShowCommand.self,
         ApplyCommand.self,
         RollbackCommand.self,
+        JournalCommand.self,
         FactsCommand.self,
         SummarizeCommand.self,
         BaselineCommand.self,

@@ -173,13 +173,13 @@ _hvharden() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|plan|show|apply|rollback|facts|summarize|baseline|rules|explain|help)
+    validate|plan|show|apply|rollback|journal|facts|summarize|baseline|rules|explain|help)
         # Offer subcommand argument completions
         "_hvharden_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate plan show apply rollback facts summarize baseline rules explain help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate plan show apply rollback journal facts summarize baseline rules explain help' -- "${cur}"))
         ;;
     esac
 }
@@ -307,6 +307,85 @@ _hvharden_rollback() {
         ;;
     '--format')
         __hvharden_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_hvharden_journal() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __hvharden_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|prune)
+        # Offer subcommand argument completions
+        "_hvharden_journal_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show prune' -- "${cur}"))
+        ;;
+    esac
+}
+
+_hvharden_journal_list() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --format)
+    __hvharden_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--format')
+        __hvharden_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_hvharden_journal_show() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --format)
+    __hvharden_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--format')
+        __hvharden_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_hvharden_journal_prune() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--keep --state-dir)
+    __hvharden_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--keep')
+        return
+        ;;
+    '--state-dir')
         return
         ;;
     esac

@@ -55,6 +55,7 @@ _hvharden() {
             'show:Render a saved plan again, in any output format.'
             'apply:Change the host to match a saved plan or the given profiles.'
             'rollback:Restore the files and domain definitions an apply changed.'
+            'journal:List, show or prune the journals of past applies and rollbacks.'
             'facts:Show the host'\''s capabilities and posture evidence (read-only).'
             'summarize:Aggregate saved plans from many hosts into one fleet summary.'
             'baseline:Write the strongest profile that every given host satisfies, with the waivers each needs today.'
@@ -66,7 +67,7 @@ _hvharden() {
         ;;
     arg)
         case "${words[1]}" in
-        validate|plan|show|apply|rollback|facts|summarize|baseline|rules|explain|help)
+        validate|plan|show|apply|rollback|journal|facts|summarize|baseline|rules|explain|help)
             "_hvharden_${words[1]}" && ret=0
             ;;
         esac
@@ -159,6 +160,78 @@ _hvharden_rollback() {
         '--lock-timeout[How long to wait for another apply or rollback to release the locks before giving up (default\: 0, fail at once).]:seconds:'
         '--force[Also restore objects that changed since the apply.]'
         '--format[What to print\: text for people, or one JSON result document (each object restored, the journals).]:format:{__hvharden_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_hvharden_journal() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'list:The journals, oldest first.'
+            'show:One journal'\''s manifest.'
+            'prune:Remove all but the newest journals.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        list|show|prune)
+            "_hvharden_journal_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_hvharden_journal_list() {
+    local -i ret=1
+    local -ar ___format=('text' 'json')
+    local -ar arg_specs=(
+        '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
+        '--format[text\: one line per journal; json\: the manifests.]:format:{__hvharden_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_hvharden_journal_show() {
+    local -i ret=1
+    local -ar ___format=('text' 'json')
+    local -ar arg_specs=(
+        ':id:'
+        '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
+        '--format[text\: a summary per object; json\: the manifest.]:format:{__hvharden_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_hvharden_journal_prune() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--keep[How many of the newest journals to keep.]:n:'
+        '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
