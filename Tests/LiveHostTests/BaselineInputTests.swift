@@ -90,7 +90,9 @@ import Digests
             "\($0)" == "--waiver-days must be between 1 and 3650, found 0"
         }
         #expect { try BaselineBuilder.build(hosts: [a], options: BaselineOptions(extends: "nist-800-125a-basline", today: Self.day)) } throws: {
-            "\($0)" == "parent profile 'nist-800-125a-basline' does not compile:\nerror: no such profile file 'nist-800-125a-basline'"
+            "\($0)" == "parent profile 'nist-800-125a-basline' does not compile:\nerror: no such profile file 'nist-800-125a-basline', "
+                + "and no shipped profile has that name (did you mean 'nist-800-125a-baseline'?); "
+                + "shipped profiles: nist-800-125a-baseline, nist-800-125a-high"
         }
     }
 

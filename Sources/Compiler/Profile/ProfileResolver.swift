@@ -26,6 +26,14 @@ struct ProfileResolver {
         let name = ProfileLoader.shippedName(argument)
         if !argument.contains("/"), loader.shipped[name] != nil { return visit(.shipped(name)) }
         if let path = loader.installed(argument) { return visit(.file(path)) }
+        // A bare name that is neither a file nor a shipped profile is most likely a misspelt one.
+        if !argument.contains("/"), case .success(let path) = parsed, !loader.exists(path) {
+            let shipped = loader.shipped.keys.sorted()
+            diagnostics.append(.error(
+                "no such profile file '\(argument.excerpt)', and no shipped profile has that name\(Spelling.didYouMean(name, in: shipped)); "
+                    + "shipped profiles: \(shipped.joined(separator: ", "))", at: nil))
+            return
+        }
         switch parsed {
         case .success(let path): visit(loader.source(for: path))
         case .failure(let invalid): diagnostics.append(.error(invalid.message, at: nil))

@@ -13,10 +13,11 @@ struct DomainScan {
 
     /// Opens a connection to `uri`; a failure names the URI.
     static func open(_ uri: String) throws -> LibvirtConnection {
+        if let problem = ConnectionURI.problem(uri) { throw PlanError.connection(uri: uri, reason: problem) }
         do {
             return try LibvirtConnection(uri: uri)
         } catch let error as LibvirtError {
-            throw PlanError.connection(uri: uri, reason: error.message)
+            throw PlanError.connection(uri: uri, reason: error.message + ConnectionURI.hint(uri))
         }
     }
 
