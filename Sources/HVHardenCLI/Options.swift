@@ -90,3 +90,9 @@ extension FailOn: ExpressibleByArgument {}
 enum ResultFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json
 }
+
+/// `--no-color`: plain text even on a terminal (as `NO_COLOR=1`).
+struct ColourOptions: ParsableArguments {
+    @Flag(name: .customLong("no-color"), help: "No colour, even on a terminal (also NO_COLOR; FORCE_COLOR forces it on).")
+    var noColor = false
+}

@@ -44,6 +44,7 @@ struct PlanCommand: ParsableCommand {
     var out: String?
 
     @OptionGroup var exitCode: ExitCodeOptions
+    @OptionGroup var colour: ColourOptions
 
     func run() throws {
         let started = Date()
@@ -59,7 +60,7 @@ struct PlanCommand: ParsableCommand {
                 policy: compilation.policy, reader: reader,
                 domains: DomainSelection(selector: compilation.policy.domains, names: domain.domains))
             if let out { try AtomicFile.write(try PlanJSONRenderer.render(plan), to: out, mode: 0o600) }
-            let timing = PlanTiming(made: started, duration: Date().timeIntervalSince(started))
+            let timing = PlanTiming(made: started, duration: Date().timeIntervalSince(started), noColor: colour.noColor)
             try format.write(plan, policy: compilation.policy, timing: timing, to: .standardOutput)
             return plan
         }

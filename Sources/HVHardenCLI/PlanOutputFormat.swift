@@ -26,7 +26,7 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
         switch self {
         case .text:
             let colour = TerminalColour.isWanted(
-                outputIsTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+                outputIsTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment, noColorFlag: timing.noColor)
             return Data(PlanTextRenderer(colour: colour).render(plan).utf8)
         case .json:
             return try PlanJSONRenderer.render(plan)
@@ -48,7 +48,7 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
     func write(_ plan: Plan, policy: Policy? = nil, timing: PlanTiming = PlanTiming(), to handle: FileHandle) throws {
         guard self == .text else { return handle.write(try render(plan, policy: policy, timing: timing)) }
         let colour = TerminalColour.isWanted(
-            outputIsTerminal: isatty(handle.fileDescriptor) == 1, environment: ProcessInfo.processInfo.environment)
+            outputIsTerminal: isatty(handle.fileDescriptor) == 1, environment: ProcessInfo.processInfo.environment, noColorFlag: timing.noColor)
         var output = BufferedTextOutput(handle)
         PlanTextRenderer(colour: colour).render(plan, to: &output)
         output.flush()
@@ -75,8 +75,10 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-/// When a plan was made and how long planning took (nil: unknown, as for a saved plan).
+/// When a plan was made and how long planning took (nil: unknown, as for a saved plan), and
+/// whether `--no-color` was given: what a rendering needs beyond the plan.
 struct PlanTiming {
     var made = Date()
     var duration: TimeInterval?
+    var noColor = false
 }

@@ -33,12 +33,13 @@ struct ShowCommand: ParsableCommand {
     var format: PlanOutputFormat = .text
 
     @OptionGroup var exitCode: ExitCodeOptions
+    @OptionGroup var colour: ColourOptions
 
     func run() throws {
         let plan = try ErrorReporter.run {
             let saved = try SavedPlan.load(planFile)
             let modified = (try? FileManager.default.attributesOfItem(atPath: planFile)[.modificationDate] as? Date) ?? Date()
-            try format.write(saved.plan, policy: saved.policy, timing: PlanTiming(made: modified, duration: nil), to: .standardOutput)
+            try format.write(saved.plan, policy: saved.policy, timing: PlanTiming(made: modified, duration: nil, noColor: colour.noColor), to: .standardOutput)
             return saved.plan
         }
         try exitCode.exit(for: [plan])

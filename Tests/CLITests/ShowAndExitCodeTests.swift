@@ -97,6 +97,15 @@ import LiveTestSupport
         #expect(!metrics.stdout.contains("hunter2"), "a secret reached the metrics")
     }
 
+    @Test func colourFollowsForceColorAndNoColor() throws {
+        let scratch = try Scratch("hvh-colour")
+        let (path, _) = try Self.savedLab(scratch)
+        #expect(try CLI.run(["show", path], environment: ["FORCE_COLOR": "1"]).stdout.contains("\u{1B}["))
+        #expect(!(try CLI.run(["show", path, "--no-color"], environment: ["FORCE_COLOR": "1"]).stdout.contains("\u{1B}[")))
+        #expect(!(try CLI.run(["show", path], environment: ["FORCE_COLOR": "1", "NO_COLOR": "1"]).stdout.contains("\u{1B}[")))
+        #expect(!(try CLI.run(["show", path]).stdout.contains("\u{1B}[")), "no colour into a pipe")
+    }
+
     @Test(arguments: [["plan", "--bogus"], ["show"], ["nosuch"], ["plan", "--fail-on", "severe"]])
     func badArgumentsExitOne(arguments: [String]) throws {
         let run = try CLI.run(arguments)

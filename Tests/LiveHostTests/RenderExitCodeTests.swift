@@ -53,6 +53,8 @@ struct RenderExitCodeTests {
     @Test("colour only on a terminal and without NO_COLOR", arguments: [
         (true, [:], true), (false, [:], false), (true, ["NO_COLOR": "1"], false),
         (true, ["NO_COLOR": ""], true), (false, ["NO_COLOR": "1"], false), (true, ["TERM": "xterm"], true),
+        (true, ["TERM": "dumb"], false), (false, ["FORCE_COLOR": "1"], true), (false, ["FORCE_COLOR": "0"], false),
+        (true, ["FORCE_COLOR": "1", "NO_COLOR": "1"], false), (false, ["FORCE_COLOR": "1", "TERM": "dumb"], true),
     ] as [(Bool, [String: String], Bool)])
     func colour(terminal: Bool, environment: [String: String], expected: Bool) {
         #expect(TerminalColour.isWanted(outputIsTerminal: terminal, environment: environment) == expected)

@@ -194,7 +194,7 @@ _hvharden_validate() {
 
 _hvharden_plan() {
     repeating_flags=()
-    non_repeating_flags=(--detailed-exitcode --version -h --help)
+    non_repeating_flags=(--detailed-exitcode --no-color --version -h --help)
     repeating_options=(--profile --domain)
     non_repeating_options=(--connect --root --state-dir --format --out --fail-on)
     __hvharden_offer_flags_options 0
@@ -232,7 +232,7 @@ _hvharden_plan() {
 
 _hvharden_show() {
     repeating_flags=()
-    non_repeating_flags=(--detailed-exitcode --version -h --help)
+    non_repeating_flags=(--detailed-exitcode --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(--format --fail-on)
     __hvharden_offer_flags_options 1

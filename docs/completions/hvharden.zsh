@@ -103,6 +103,7 @@ _hvharden_plan() {
         '--out[Also save the plan as JSON to this file (mode 0600).]:file:'
         '--detailed-exitcode[Exit 2 when there are changes, 3 when there are none but unwaived findings at or above --fail-on remain, 0 otherwise.]'
         '--fail-on[With --detailed-exitcode\: the least severe unwaived finding that makes the exit status 3 (none\: findings never do).]:severity:{__hvharden_complete "${___fail_on[@]}"}'
+        '--no-color[No colour, even on a terminal (also NO_COLOR; FORCE_COLOR forces it on).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -120,6 +121,7 @@ _hvharden_show() {
         '--format[Output format on standard output.]:format:{__hvharden_complete "${___format[@]}"}'
         '--detailed-exitcode[Exit 2 when there are changes, 3 when there are none but unwaived findings at or above --fail-on remain, 0 otherwise.]'
         '--fail-on[With --detailed-exitcode\: the least severe unwaived finding that makes the exit status 3 (none\: findings never do).]:severity:{__hvharden_complete "${___fail_on[@]}"}'
+        '--no-color[No colour, even on a terminal (also NO_COLOR; FORCE_COLOR forces it on).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -1,13 +1,15 @@
 /// Whether the text plan is coloured, and the few ANSI sequences it uses.
 ///
-/// Colour goes only to a terminal, so a plan piped into a file, a pager or a CI log is plain
-/// text, and it honours the `NO_COLOR` convention (https://no-color.org): any non-empty value
-/// turns colour off.
+/// Colour goes only to a terminal that can show it, so a plan piped into a file, a pager or a
+/// CI log is plain text. The conventions, strongest first: `--no-color`; `NO_COLOR`
+/// (https://no-color.org), any non-empty value turns it off; `FORCE_COLOR`, any non-empty value
+/// but `0` turns it on even off a terminal (CI logs that render ANSI); `TERM=dumb` turns it off.
 public enum TerminalColour {
-    /// True when standard output is a terminal and `NO_COLOR` is unset or empty.
-    public static func isWanted(outputIsTerminal: Bool, environment: [String: String]) -> Bool {
-        guard outputIsTerminal else { return false }
-        return (environment["NO_COLOR"] ?? "").isEmpty
+    public static func isWanted(outputIsTerminal: Bool, environment: [String: String], noColorFlag: Bool = false) -> Bool {
+        if noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty { return false }
+        if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0" { return true }
+        if environment["TERM"] == "dumb" { return false }
+        return outputIsTerminal
     }
 
     static let green = "\u{1B}[32m"
