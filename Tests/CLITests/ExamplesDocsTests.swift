@@ -41,7 +41,14 @@ import Digests
         let top = try #require(dump["command"] as? [String: Any])
         let subcommands = try #require(top["subcommands"] as? [[String: Any]])
         let man = Self.docs.appendingPathComponent("man")
-        let expected = Set(["hvharden.1"] + subcommands.map { "hvharden.\($0["commandName"] as! String).1" })
+        // Nested subcommands (journal list) get pages of their own: hvharden.journal.list.1.
+        func pages(_ commands: [[String: Any]], prefix: String) -> [String] {
+            commands.flatMap { command -> [String] in
+                let name = prefix + "." + (command["commandName"] as! String)
+                return [name + ".1"] + pages(command["subcommands"] as? [[String: Any]] ?? [], prefix: name)
+            }
+        }
+        let expected = Set(["hvharden.1"] + pages(subcommands, prefix: "hvharden"))
         let pages = Set(try FileManager.default.contentsOfDirectory(atPath: man.path).filter { $0.hasSuffix(".1") })
         #expect(pages == expected, "man pages \(pages.symmetricDifference(expected).sorted()) do not match the subcommands: \(Self.fix)")
 

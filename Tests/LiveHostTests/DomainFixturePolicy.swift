@@ -45,6 +45,11 @@ struct DomainFixturePolicy: Sendable, CustomStringConvertible, CustomTestStringC
     func state(_ domains: [ObservedDomain]) -> ObservedState {
         var state = host
         state.domains = domains
+        // The test driver reports no domain capabilities; these were captured on a real host,
+        // with swtpm's emulator backend added (the lab has swtpm), so every fix is exercised.
+        state.capabilities = CapturedCapabilities.amdNested { caps in
+            caps.devices["tpm"]?.enums["backendModel", default: []].insert("emulator")
+        }
         return state
     }
 
