@@ -32,7 +32,7 @@ public enum Planner {
             note == nil ? Result { try reader.readFiles(query) } : .success([:])
         }
         let capabilities = CapabilityMemo { reader.domainCapabilities($0) }
-        let evaluation = DomainEvaluation(policy: policy, today: today, facts: facts, capabilities: capabilities.lookup)
+        let evaluation = DomainEvaluation(policy: policy, today: today, facts: facts, capabilities: capabilities.lookup, files: files)
         let chosen: DomainSelection.Chosen
         do {
             chosen = try reader.readDomains(selection) { name, read in evaluation.submit(name, read) }
