@@ -16,13 +16,18 @@ final class DomainEvaluation: @unchecked Sendable {
     private var readFailures: [String: any Error] = [:]
     private var workers: [ParallelWork.Background<Void>] = []
 
-    init(policy: Policy, today: Date, facts: ParallelWork.Background<HostFacts>, capabilities: @escaping CapabilitySource,
-         hostName: String?) {
+    init(
+        policy: Policy, today: Date, facts: ParallelWork.Background<HostFacts>, capabilities: @escaping CapabilitySource,
+        hostName: String?, files: ParallelWork.Background<Result<[ConfigFile: ObservedFile], any Error>>? = nil
+    ) {
         let workerCount = ParallelWork.cores
         workers = (0..<workerCount).map { _ in
             ParallelWork.Background { [unowned self] in
                 // Domain evaluators compare guests with the host, so the facts come first.
-                let planner = DomainPlanner(policy: policy, today: today, facts: facts.wait(), capabilities: capabilities, hostName: hostName)
+                // So do the config files, for the keys that decide what a definition leaves to the
+                // host; a failed read is thrown by the planner itself.
+                var planner = DomainPlanner(policy: policy, today: today, facts: facts.wait(), capabilities: capabilities, hostName: hostName)
+                planner.files = (try? files?.wait().get()) ?? [:]
                 while let domain = self.next() {
                     let result = Result { try planner.plan(domain) }
                     self.condition.lock()

@@ -11,6 +11,8 @@ struct DomainPlanner: Sendable {
     let policy: Policy
     let today: Date
     let facts: HostFacts
+    /// The host config files domain evaluators read; empty when none were read.
+    var files: [ConfigFile: ObservedFile] = [:]
     let capabilities: CapabilitySource
     let hostName: String?
 
@@ -36,7 +38,7 @@ struct DomainPlanner: Sendable {
         let live = try domain.liveXML.map { try Self.parse($0, of: domain.name) }
         let context = DomainContext(
             name: domain.name, document: document, parameters: [:], posture: policy.posture,
-            facts: facts)
+            facts: facts, files: files)
         try builder.evaluateDomain(context, live: live, capabilities: capabilities)
         return Planned(name: domain.name, fingerprint: domain.fingerprint, builder: builder, sizing: DomainSizing(name: domain.name, document: document))
     }

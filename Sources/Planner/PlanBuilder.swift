@@ -45,7 +45,8 @@ struct PlanBuilder {
         let rule = selected.rule
         let parameters = selected.parameters.merging(PreconditionContext.hostValues(factContext.facts)) { own, _ in own }
         let checked = try ConfigCheckEvaluator(rule: rule, parameters: parameters).evaluate(rule.check, files: files, facts: factContext.facts)
-        let outcome = try PreconditionEvaluator.gate(checked, rule: rule, PreconditionContext(facts: factContext.facts, files: files))
+        let gated = try PreconditionEvaluator.gate(checked, rule: rule, PreconditionContext(facts: factContext.facts, files: files))
+        let outcome = Self.unparsable(gated, files[Self.kindOf(rule)])
         if let suggestion = rule.suggestion, case .finding(let message) = outcome, case .configValue(let c) = rule.check {
             return .finding(message + "; " + SuggestionCalculator.text(suggestion, key: c.key, factContext))
         }
@@ -90,6 +91,7 @@ struct PlanBuilder {
         // Kernel command line rules edit the same two variables; each later rule (in id order,
         // the order changes are listed and applied) sees the value the earlier ones produce.
         var files = files
+        if hostScopeNote == nil { unparsableFiles(files) }
         for selected in policy.rules where selected.rule.target != .domain {
             let rule = selected.rule
             if hostScopeNote != nil, rule.target == .hostFile || rule.target == .hostFact { continue }
@@ -125,6 +127,46 @@ struct PlanBuilder {
                     files[.grub]?.entries[key] = entry
                 }
             }
+        }
+    }
+
+    /// An outcome on a kind of file that has files its lens does not parse: no change can be
+    /// written through the lens, so a change becomes a finding; and when hvharden could not read
+    /// the values either, no verdict is possible, so a compliant outcome becomes one too.
+    static func unparsable(_ outcome: Outcome, _ file: ObservedFile?) -> Outcome {
+        guard let file, !file.unparsable.isEmpty else { return outcome }
+        let why = file.unparsable.joined(separator: "; ")
+        switch outcome {
+        case .changes(let changes):
+            return .finding(changes.map(\.problem).joined(separator: "; ") + "; hvharden cannot edit the file, its lens does not parse it: \(why)")
+        case .compliant where !file.readWithoutLens:
+            return .finding("cannot be judged: the lens does not parse \(why)")
+        default:
+            return outcome
+        }
+    }
+
+    /// The kind of file a host-file rule reads.
+    static func kindOf(_ rule: Rule) -> ConfigFile {
+        switch rule.check {
+        case .configValue(let c): return c.file
+        case .configList(let c): return c.file
+        default: return .grub
+        }
+    }
+
+    /// One finding per kind of file with files its lens does not parse, naming each with its line.
+    mutating func unparsableFiles(_ files: [ConfigFile: ObservedFile]) {
+        for kind in files.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            guard let file = files[kind], !file.unparsable.isEmpty else { continue }
+            let read = file.readWithoutLens
+                ? "hvharden read its keys with its own reader of libvirt's syntax and will not edit it"
+                : "the rules that read it cannot be judged and nothing in it is changed"
+            findings.append(Finding(
+                address: .file(kind.writablePath), kind: .noncompliant, rule: PlannerRules.hostFileParses, severity: .medium,
+                message: "\(file.unparsable.joined(separator: "; ")); \(read)",
+                guidance: "Rewrite the line in a form the Augeas lens accepts (for qemu.conf, one value where the lens "
+                    + "takes no list), or correct the syntax, then plan again."))
         }
     }
 

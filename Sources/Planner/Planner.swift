@@ -33,7 +33,8 @@ public enum Planner {
         }
         let capabilities = CapabilityMemo { reader.domainCapabilities($0) }
         let hostName = reader.hostName
-        let evaluation = DomainEvaluation(policy: policy, today: today, facts: facts, capabilities: capabilities.lookup, hostName: hostName)
+        let evaluation = DomainEvaluation(
+            policy: policy, today: today, facts: facts, capabilities: capabilities.lookup, hostName: hostName, files: files)
         let chosen: DomainSelection.Chosen
         do {
             chosen = try reader.readDomains(selection) { name, read in evaluation.submit(name, read) }

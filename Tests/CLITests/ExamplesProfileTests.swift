@@ -23,7 +23,7 @@ import Digests
         #expect(policy.posture.bootIntegrity == .required)
         #expect(policy.rules.contains { $0.rule.id == "host-iommu-active" })
         #expect(policy.rules.first { $0.rule.id == "host-vcpu-core-ratio" }?.parameters["maxVcpuPerCore"] == .int(1))
-        #expect(policy.waivers.map(\.rule) == ["host-smt-disabled", "domain-hostdev-managed-vfio"])
+        #expect(policy.waivers.map(\.rule) == ["host-smt-disabled", "domain-hostdev-managed"])
         #expect(policy.waivers[1].domains == ["train-legacy-*"])
         #expect(policy.domains.selects("train-a100-01") && !policy.domains.selects("train-a100-template") && !policy.domains.selects("web01"))
     }

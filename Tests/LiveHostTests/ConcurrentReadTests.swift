@@ -131,19 +131,18 @@ import Digests
         #expect(plan == (try Planner.plan(policy: policy, reader: try reader.read(policy: policy, domains: named), today: RenderLab.day)))
     }
 
-    @Test func configFileErrorsStillReachTheCaller() throws {
+    /// A file its lens rejects reaches the plan as a finding naming file and line, whichever
+    /// way the state is read; the rest of the plan is still made.
+    @Test func unparsableConfigFilesStillReachTheCaller() throws {
         let root = try TempRoot()
         defer { root.remove() }
         try root.write("vnc_lisen = \"0.0.0.0\"\n", to: "/etc/libvirt/qemu.conf")
         let policy = try ConcurrentReadLab.policy()
         let reader = LiveStateReader(connectURI: RenderLab.connectURI, root: root.path, key: TestKey.key)
-        let reads: [() throws -> Void] = [{ _ = try reader.read(policy: policy) }, { _ = try Planner.plan(policy: policy, reader: reader) }]
-        for read in reads {
-            #expect {
-                try read()
-            } throws: { error in
-                "\(error)".contains("/etc/libvirt/qemu.conf:1")
-            }
+        for plan in [try Planner.plan(policy: policy, reader: try reader.read(policy: policy)), try Planner.plan(policy: policy, reader: reader)] {
+            let finding = try #require(plan.findings.first { $0.rule == PlannerRules.hostFileParses })
+            #expect(finding.message.contains("/etc/libvirt/qemu.conf:1"), "\(finding.message)")
+            #expect(!plan.changes.contains { $0.address.ref?.name == "/etc/libvirt/qemu.conf" })
         }
     }
 }

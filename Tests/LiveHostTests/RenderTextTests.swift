@@ -53,7 +53,7 @@ struct RenderTextTests {
         let lines = PlanTextRenderer().render(plan).split(separator: "\n").map(String.init)
         #expect(lines.contains("    + /domain/features/vmport/@state: (absent) → off  # domain-vmport-off (high), on next domain boot"))
         #expect(lines.contains("    ~ /domain/on_crash: restart → destroy  # domain-on-crash (high), immediately"))
-        #expect(lines.contains("    - namespaces: [] → (absent)  # qemu-ns (high), after daemon restart"))
+        #expect(lines.contains("    - namespaces: [] → (absent)  # qemu-ns (high), after daemon restart, for each guest at its next start"))
     }
 
     @Test("changes are grouped by domain, then file, in address order")

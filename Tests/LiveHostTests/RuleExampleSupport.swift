@@ -61,7 +61,9 @@ struct ExampleRunner {
         case .domain:
             guard let xml = example.xml else { throw ExampleError.missing("xml") }
             let document = try XMLDocument(string: xml)
-            let context = DomainContext(name: "example", document: document, parameters: [:], posture: posture, facts: facts)
+            let context = DomainContext(
+                name: "example", document: document, parameters: [:], posture: posture, facts: facts,
+                files: try domainFiles(example))
             let before = try PlanBuilder.evaluate(selected, context)
             guard case .changes(let changes) = before else { return (before, nil) }
             try XMLEditor.apply(changes.map(\.edit), to: document)
@@ -99,6 +101,19 @@ struct ExampleRunner {
             let plan = try Planner.plan(policy: policy, reader: ObservedState(connectURI: "test:///", root: "/", domains: [], files: [:], facts: facts))
             return (plan.findings.isEmpty ? .compliant : .finding(plan.findings[0].message), nil)
         }
+    }
+
+    /// The host files a domain example describes: its `file` as the first config file the rule's
+    /// evaluator reads (qemu.conf for graphics-auth), read through Augeas in a temp root.
+    func domainFiles(_ example: RuleExample) throws -> [ConfigFile: ObservedFile] {
+        guard let text = example.file else { return [:] }
+        guard case .evaluator(let e) = rule.check, let file = EvaluatorRegistry.domainConfigKeys[e.name]?.keys.first else {
+            throw ExampleError.missing("an evaluator that reads a host file")
+        }
+        let root = try TempRoot()
+        defer { root.remove() }
+        try root.write(text, to: file.writablePath)
+        return try ConfigReader(root: root.path).read(ConfigQuery(rules: [rule]))
     }
 
     /// The host file an example's text is written to.

@@ -11,7 +11,7 @@ struct CatalogueKeyChecker {
     static let nested: [String: Set<String>] = [
         "references": ["function", "topic", "hySR", "ipd", "sp80053", "srg"],
         "appliesWhen": ["platform", "virtualization", "bootIntegrity", "passthrough"],
-        "fix": ["action", "value"],
+        "fix": ["action", "value", "instead"],
         "examples": ["compliant", "noncompliant"],
     ]
     static let parameterKeys: Set<String> = ["name", "type", "default", "description", "allowed"]

@@ -25,8 +25,12 @@ extension RuleExplanation {
         case .immediate: return "at once"
         case .nextDomainBoot:
             return "at the domain's next start; a running guest keeps its current configuration until it is shut down and started again"
-        case .daemonRestart: return "after libvirtd restarts"
-        case .hostReboot: return "after the host reboots"
+        case .daemonRestart:
+            return "after libvirtd restarts; a qemu.conf setting reaches a guest's QEMU only when that guest next starts "
+                + "after the restart, so running guests keep the old one until they are shut down and started again"
+        case .hostReboot:
+            return "after the host reboots; a kernel command line change reaches the boot loader only once `update-grub` "
+                + "has regenerated /boot/grub/grub.cfg, which hvharden does not run"
         case .none: return "not at all, since the rule changes nothing"
         }
     }
@@ -50,7 +54,7 @@ extension RuleExplanation {
             }
             return lines.joined(separator: " ")
         case .xmlPresent(let c):
-            return "The element \(c.path) must exist in the domain XML."
+            return "The element \(c.path) must exist in the domain XML" + (c.unless.map { ", unless \($0) matches (then the rule does not apply)." } ?? ".")
         case .xmlAbsent(let c):
             return "Nothing in the domain XML may match the XPath \(c.select)"
         case .xmlCount(let c):
@@ -69,7 +73,9 @@ extension RuleExplanation {
                 c.min.map { " must be at least \(value($0))" },
                 c.max.map { " must be at most \(value($0))" },
             ].compactMap { $0 }.joined(separator: " and") + "."]
-            lines.append(c.default.map { "When the key is absent, the daemon uses '\($0)'." }
+            if c.anyItem == true { lines.append("The value is a list separated by spaces: one allowed item suffices, and no item may be forbidden.") }
+            if let inherit = c.inherit { lines.append("When the key is absent, the daemon uses \(inherit) if that is set.") }
+            lines.append(c.default.map { "When the key is absent\(c.inherit == nil ? "" : " and so is \(c.inherit ?? "")"), the daemon uses '\($0)'." }
                 ?? "When the key is absent it is unset, which complies only if no value is required.")
             if let vendor = c.cpuVendor { lines.append("It applies only on hosts with \(vendor) CPUs.") }
             return lines.joined(separator: " ")
@@ -106,7 +112,7 @@ extension RuleExplanation {
         switch (fix.action, rule.check) {
         case (.set, .xmlValue(let c)):
             let subject = c.attribute.map { "the attribute '\($0)' of \(c.path)" } ?? "the text of \(c.path)"
-            return "Sets \(subject) to \(newValue), creating the element if it is missing."
+            return "Sets \(subject) to \(newValue)\(describeInstead(fix)), creating the element if it is missing."
         case (.set, .configValue(let c)):
             return "Sets \(c.key) to \(newValue) \(whereFixed(c.file))"
         case (.set, .configList(let c)):
@@ -121,6 +127,12 @@ extension RuleExplanation {
         case (.set, _):
             return "Sets the checked value to \(newValue)."
         }
+    }
+
+    /// The values a fix sets instead of its own for some current ones: "; 'a' becomes 'b'".
+    static func describeInstead(_ fix: Fix) -> String {
+        guard let instead = fix.instead, !instead.isEmpty else { return "" }
+        return " (" + instead.sorted { $0.key < $1.key }.map { "'\($0.key)' becomes '\($0.value)'" }.joined(separator: ", ") + ")"
     }
 
     /// A literal as it is; a parameter reference by name with its default.

@@ -43,12 +43,12 @@ extension Check: Codable {
     /// The YAML keys each kind accepts besides `kind`; the catalogue loader rejects any other.
     public static let keysByKind: [String: Set<String>] = [
         "xml-value": ["path", "attribute", "allowed", "forbidden", "default", "missing"],
-        "xml-present": ["path"],
+        "xml-present": ["path", "unless"],
         "xml-absent": ["select"],
         "xml-count": ["select", "max"],
         "xml-every": ["select", "require", "describe"],
         "evaluator": ["name"],
-        "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max", "cpuVendor"],
+        "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max", "cpuVendor", "inherit", "anyItem"],
         "config-list": ["file", "key", "default", "subsetOf", "contains"],
         "kernel-cmdline": ["require", "forbid", "alternatives", "cpuVendor"],
         "manual": [],

@@ -66,6 +66,9 @@ public struct XMLValueCheck: Hashable, Sendable, Codable {
 /// `kind: xml-present`: the element at a creatable path must exist.
 public struct XMLPresentCheck: Hashable, Sendable, Codable {
     public var path: String
+    /// An XPath; when it matches, the element is not needed and the rule does not apply
+    /// (`nosharepages` for memory that KSM never merges, such as hugepages).
+    public var unless: String?
 }
 
 /// `kind: xml-absent`: nothing may match `select` (any XPath; `qemu:` is registered).
@@ -106,6 +109,12 @@ public struct ConfigValueCheck: Hashable, Sendable, Codable {
     public var max: ValueRef?
     /// `intel` or `amd`: the rule applies only on hosts with that CPU vendor (or an unknown one).
     public var cpuVendor: String?
+    /// The value is a whitespace-separated list (libvirt's `log_outputs`): it complies when any
+    /// item is allowed and none is forbidden; `min` and `max` do not apply.
+    public var anyItem: Bool?
+    /// Another key of the same file whose value the daemon uses when `key` is absent, before
+    /// `default` (qemu.conf's `default_tls_x509_verify` for each service's `*_tls_x509_verify`).
+    public var inherit: String?
 }
 
 /// `kind: config-list`.
@@ -153,9 +162,13 @@ public struct Fix: Hashable, Sendable, Codable {
 
     public var action: Action
     public var value: ValueRef?
+    /// For `set`: a value to set instead of `value` when the current one is a key here, so a fix
+    /// keeps what the operator meant (`on_crash` `coredump-restart` becomes `restart`, not `destroy`).
+    public var instead: [String: String]?
 
-    public init(action: Action, value: ValueRef? = nil) {
+    public init(action: Action, value: ValueRef? = nil, instead: [String: String]? = nil) {
         self.action = action
         self.value = value
+        self.instead = instead
     }
 }

@@ -5,8 +5,11 @@ import Host
 import Planner
 
 /// Reads the config keys a policy needs through one Augeas tree with only the needed lenses
-/// loaded, under a root directory (`/` on a host, a sandbox in tests). A file that Augeas cannot
-/// parse is an error naming the file and line, never a silent skip.
+/// loaded, under a root directory (`/` on a host, a sandbox in tests). A file that its lens does
+/// not parse is left out of the tree and recorded on its kind (`ObservedFile.unparsable`, naming
+/// file and line), so the rules of that kind become findings and every other rule is still
+/// judged; qemu.conf and libvirtd.conf are then read with libvirt's own syntax (`VirConfText`),
+/// which accepts forms the lenses lack. Other Augeas failures are errors.
 ///
 /// Each key is read as the program that uses the file reads it: the first definition in
 /// qemu.conf and libvirtd.conf (libvirt), the last in /etc/default/grub (shell), and for sysctl
@@ -47,24 +50,20 @@ public struct ConfigReader {
         let paths = HostPaths(root: root)
         let kinds = query.keys.keys.sorted { $0.rawValue < $1.rawValue }
         var dropIns: [ConfigFile: [DropInFile]] = [:]
-        var loads: [AugeasLoad] = []
+        var loaded: [ConfigFile: [String]] = [:]
         for kind in kinds {
             guard kind.isMultiFile else {
-                loads.append(Self.load(for: kind))
+                loaded[kind] = [kind.writablePath]
                 continue
             }
             let files = try paths.dropIns(for: kind)
             dropIns[kind] = files
             var texts: [String] = []
             for content in files.compactMap(\.content) where !texts.contains(content) { texts.append(content) }
-            if !texts.isEmpty { loads.append(Self.load(for: kind, files: texts)) }
+            loaded[kind] = texts
         }
-        let tree: AugeasTree
-        do {
-            tree = try AugeasTree(root: root, loads: loads)
-        } catch let error as AugeasError {
-            throw PlanError.configFile(error.problems)
-        }
+        var unparsable: [ConfigFile: [AugeasFileError]] = [:]
+        let tree = try loadTree(kinds, &loaded, &unparsable)
         var out: [ConfigFile: ObservedFile] = [:]
         for kind in kinds {
             let keys = (query.keys[kind] ?? []).sorted()
@@ -95,8 +94,49 @@ public struct ConfigReader {
             } catch let error as AugeasError {
                 throw PlanError.configFile(error.problems)
             }
-            out[kind] = ObservedFile(kind: kind, fingerprints: fingerprints, entries: entries, notes: notes)
+            var readWithoutLens = false
+            if let failed = unparsable[kind], kind == .qemuConf || kind == .libvirtdConf,
+               let text = try? String(contentsOfFile: root + kind.writablePath, encoding: .utf8) {
+                let conf = VirConfText(text)
+                entries = conf.entries(keys, file: kind.writablePath)
+                readWithoutLens = conf.stoppedAt == nil
+                if let line = conf.stoppedAt, !failed.isEmpty {
+                    notes.append("\(kind.writablePath):\(line): hvharden's reader of libvirt's syntax stops here too; keys set after it are not seen")
+                }
+            }
+            out[kind] = ObservedFile(
+                kind: kind, fingerprints: fingerprints, entries: entries, notes: notes,
+                unparsable: (unparsable[kind] ?? []).map(\.description), readWithoutLens: readWithoutLens)
         }
         return out
+    }
+
+    /// The tree of the files in `loaded`; a file its lens does not parse is taken out of
+    /// `loaded`, recorded in `unparsable` under its kind, and the rest loaded again.
+    private func loadTree(
+        _ kinds: [ConfigFile], _ loaded: inout [ConfigFile: [String]], _ unparsable: inout [ConfigFile: [AugeasFileError]]
+    ) throws -> AugeasTree {
+        while true {
+            let loads = kinds.compactMap { kind -> AugeasLoad? in
+                let files = loaded[kind] ?? []
+                if files.isEmpty { return nil }
+                return kind.isMultiFile ? Self.load(for: kind, files: files) : Self.load(for: kind)
+            }
+            do {
+                return try AugeasTree(root: root, loads: loads)
+            } catch let error as AugeasError {
+                let parse = error.fileErrors.filter { $0.kind == "parse_failed" }
+                guard !parse.isEmpty, parse.count == error.fileErrors.count else { throw PlanError.configFile(error.problems) }
+                var removed = false
+                for failure in parse {
+                    for kind in kinds where loaded[kind]?.contains(failure.file) == true {
+                        loaded[kind]?.removeAll { $0 == failure.file }
+                        unparsable[kind, default: []].append(failure)
+                        removed = true
+                    }
+                }
+                guard removed else { throw PlanError.configFile(error.problems) }
+            }
+        }
     }
 }

@@ -23,13 +23,30 @@ struct ConfigCheckEvaluator {
     private func value(_ c: ConfigValueCheck, _ file: ObservedFile, facts: HostFacts) throws -> Outcome {
         var entry = file.entry(c.key)
         let token = c.file == .modprobe ? commandLine(&entry, facts) : nil
-        let effective = entry.present ? entry.value : c.default
+        // An absent key takes the value of the key it inherits from, when that one is set.
+        let inherited = entry.present ? nil : c.inherit.map { file.entry($0) }.flatMap { $0.present ? $0 : nil }
+        let effective = entry.present ? entry.value : inherited?.value ?? c.default
         let allowed = c.allowed?.resolve(parameters)?.listText
         let forbidden = c.forbidden?.resolve(parameters)?.listText ?? []
         let min = c.min?.resolve(parameters)?.intValue
         let max = c.max?.resolve(parameters)?.intValue
         var problems: [String] = []
-        if let effective {
+        // A list where the key takes one value or a list (qemu.conf's security_driver: the
+        // drivers stacked, each of them applied): every item must pass.
+        if entry.present, entry.value == nil, let items = entry.items {
+            let notAllowed = allowed.map { allowed in items.filter { !allowed.contains($0) } } ?? []
+            if items.isEmpty, allowed != nil { problems.append("is an empty list") }
+            if !notAllowed.isEmpty { problems.append("holds \(quoted(notAllowed, key: c.key)); expected only \(quoted(allowed ?? [], key: c.key))") }
+            let bad = items.filter(forbidden.contains)
+            if !bad.isEmpty { problems.append("must not hold \(quoted(bad, key: c.key))") }
+        } else if let effective, c.anyItem == true {
+            let items = effective.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            if let allowed, !items.contains(where: allowed.contains) {
+                problems.append("expected one of \(quoted(allowed, key: c.key)) among its items")
+            }
+            let bad = items.filter(forbidden.contains)
+            if !bad.isEmpty { problems.append("must not hold \(quoted(bad, key: c.key))") }
+        } else if let effective {
             if let allowed, !allowed.contains(effective) { problems.append("expected one of \(quoted(allowed, key: c.key))") }
             if forbidden.contains(effective) { problems.append("must not be \(quoted([effective], key: c.key))") }
             if min != nil || max != nil {
@@ -44,9 +61,21 @@ struct ConfigCheckEvaluator {
             problems.append("is unset and has no safe default")
         }
         if let uncertain = entry.uncertain { problems.append("hvharden cannot tell what is used: \(uncertain)") }
-        if problems.isEmpty { return .compliant }
+        let live = LiveConfigValue.of(c, facts)
+        let liveComplies = live.map { LiveConfigValue.complies($0, allowed: allowed, forbidden: forbidden, min: min, max: max) }
+        if problems.isEmpty {
+            // Configured right; the running kernel may not have it yet. Nothing to change.
+            guard let live, liveComplies == false else { return .compliant }
+            let applies = c.file == .sysctl ? "at the next boot (or `sysctl --system` now)" : "when the module is next loaded (the next boot)"
+            return .finding("\(c.key) is configured \(shown(entry, default: c.default)), but the running kernel has "
+                + "'\(display(live, key: c.key))': configured, effective \(applies); nothing to change in the files")
+        }
+        if liveComplies == true, let live {
+            problems.append("the running kernel has '\(display(live, key: c.key))', which complies only until the next boot or module load")
+        }
 
-        let problem = "\(c.key) is \(shown(entry, default: c.default)); \(problems.joined(separator: "; "))"
+        let from = inherited.map { "unset, so \($0.key) '\(display($0.value ?? "", key: $0.key))' applies" + ($0.location.map { " (\($0))" } ?? "") }
+        let problem = "\(c.key) is \(from ?? shown(entry, default: c.default)); \(problems.joined(separator: "; "))"
         guard let fix = rule.fix, fix.action == .set, let newValue = fix.value?.resolve(parameters)?.scalarText else {
             return .finding(problem)
         }
@@ -107,6 +136,9 @@ struct ConfigCheckEvaluator {
     /// How the problem text shows an entry: its value and where it is set, or its default.
     private func shown(_ entry: ConfigEntry, default: String?) -> String {
         let at = entry.location.map { location in " (\(location)" + (entry.pattern.map { ", pattern \($0)" } ?? "") + ")" } ?? ""
+        if entry.present, entry.value == nil, let items = entry.items {
+            return "[" + items.map { "'\(display($0, key: entry.key))'" }.joined(separator: ", ") + "]" + at
+        }
         if entry.present { return "'\(display(entry.value ?? "", key: entry.key))'" + at }
         let fallback = `default`.map { "(default '\($0)')" } ?? ""
         guard entry.definedIn != nil else { return ["unset", fallback].filter { !$0.isEmpty }.joined(separator: " ") }

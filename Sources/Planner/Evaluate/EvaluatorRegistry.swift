@@ -46,4 +46,10 @@ public enum EvaluatorRegistry {
         uniqueKeysWithValues: domainEvaluators.map { (type(of: $0).name, $0) })
     public static let fact: [String: any FactEvaluator] = Dictionary(
         uniqueKeysWithValues: factEvaluators.map { (type(of: $0).name, $0) })
+
+    /// The host config keys a domain evaluator reads (`DomainContext.files`), so the plan's
+    /// `ConfigQuery` reads them whenever a rule using the evaluator is selected.
+    public static let domainConfigKeys: [String: [ConfigFile: Set<String>]] = [
+        GraphicsAuthEvaluator.name: [.qemuConf: Set(GraphicsAuthEvaluator.hostKeys)],
+    ]
 }

@@ -47,9 +47,10 @@ struct XMLCheckEvaluator {
         let shown = effective.map { secret ? Redaction.sensitive : raw == nil ? "(absent, default '\($0)')" : "'\($0)'" } ?? "(absent)"
         let wanted = allowed.map { "one of " + $0.map { "'\($0)'" }.joined(separator: ", ") } ?? "not " + forbidden.map { "'\($0)'" }.joined(separator: ", ")
         let problem = "\(display) is \(shown); expected \(wanted)"
-        guard let fix = rule.fix, fix.action == .set, let newValue = fix.value?.resolve(parameters)?.scalarText else {
+        guard let fix = rule.fix, fix.action == .set, let base = fix.value?.resolve(parameters)?.scalarText else {
             return .finding(problem)
         }
+        let newValue = raw.flatMap { fix.instead?[$0] } ?? base
         let edit = c.attribute.map { DomainEdit.setAttribute(path: c.path, attribute: $0, value: newValue) }
             ?? DomainEdit.setText(path: c.path, value: newValue)
         return .changes([ProposedChange(
@@ -61,6 +62,9 @@ struct XMLCheckEvaluator {
     private func present(_ c: XMLPresentCheck, _ document: XMLDocument) throws -> Outcome {
         guard let path = CreatablePath.cached(c.path) else { throw PlanError.invalidRule(rule.id, "path '\(c.path)' is not a creatable path") }
         if try path.find(in: document) != nil { return .compliant }
+        if let unless = c.unless, let first = try document.select(unless).first {
+            return .notApplicable("\(first.path) matches \(unless), so \(c.path) is not needed")
+        }
         let problem = "\(c.path) is missing"
         guard rule.fix?.action == .create else { return .finding(problem) }
         return .changes([ProposedChange(

@@ -12,9 +12,15 @@ public struct ConfigQuery: Hashable, Sendable {
 
     public init(rules: [Rule]) {
         var keys: [ConfigFile: Set<String>] = [:]
-        for rule in rules where rule.target == .hostFile {
+        for rule in rules {
+            if rule.target == .domain, case .evaluator(let e) = rule.check {
+                for (file, read) in EvaluatorRegistry.domainConfigKeys[e.name] ?? [:] { keys[file, default: []].formUnion(read) }
+            }
+            guard rule.target == .hostFile else { continue }
             switch rule.check {
-            case .configValue(let c): keys[c.file, default: []].insert(c.key)
+            case .configValue(let c):
+                keys[c.file, default: []].insert(c.key)
+                if let inherit = c.inherit { keys[c.file, default: []].insert(inherit) }
             case .configList(let c): keys[c.file, default: []].insert(c.key)
             case .kernelCmdline: keys[.grub, default: []].formUnion(KernelCmdlineEvaluator.keys)
             default: break

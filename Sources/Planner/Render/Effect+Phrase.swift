@@ -12,3 +12,16 @@ extension Effect {
         }
     }
 }
+
+extension Change {
+    /// When this change takes effect, naming the step its file needs: a qemu.conf setting
+    /// reaches each guest's QEMU only when the guest next starts after the daemon restart, and a
+    /// kernel command line in /etc/default/grub reaches the boot loader only through update-grub.
+    var effectPhrase: String {
+        switch (effect, address.ref?.name) {
+        case (.daemonRestart, ConfigFile.qemuConf.writablePath?): return "after daemon restart, for each guest at its next start"
+        case (.hostReboot, ConfigFile.grub.writablePath?): return "after update-grub and host reboot"
+        default: return effect.phrase
+        }
+    }
+}

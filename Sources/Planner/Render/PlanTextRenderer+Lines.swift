@@ -8,7 +8,7 @@ extension PlanTextRenderer {
         let before = c.before ?? "(absent)"
         let after = c.after ?? "(absent)"
         return ["\(marker(c.action)) \(path.terminalSafe): \(before.terminalSafe) → \(after.terminalSafe)  "
-            + "# \(c.rule.terminalSafe) (\(c.severity.rawValue)), \(c.effect.phrase)"]
+            + "# \(c.rule.terminalSafe) (\(c.severity.rawValue)), \(c.effectPhrase)"]
     }
 
     /// `! KIND RULE (SEVERITY) at PATH: MESSAGE`, then what to do on the next line.

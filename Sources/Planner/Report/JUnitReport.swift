@@ -133,7 +133,7 @@ public struct JUnitReport: Sendable, Equatable {
 
     static func line(_ change: Change) -> String {
         "\(change.action.marker) \(change.address.path ?? "(the whole \(change.address.object))"): "
-            + "\(change.before ?? "(absent)") → \(change.after ?? "(absent)") (\(change.severity.rawValue), \(change.effect.phrase))"
+            + "\(change.before ?? "(absent)") → \(change.after ?? "(absent)") (\(change.severity.rawValue), \(change.effectPhrase))"
     }
 
     /// `noncompliant (medium) at PATH: MESSAGE`: the failure's one-line message.

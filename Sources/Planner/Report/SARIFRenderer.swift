@@ -130,7 +130,7 @@ public struct SARIFRenderer {
         let before = change.before.map { "'\($0)'" } ?? "(absent)"
         let after = change.after.map { "'\($0)'" } ?? "(absent)"
         return "\(change.address.object.capitalizedFirst)\(path): \(change.action.rawValue) \(before) → \(after) "
-            + "('hvharden apply' makes this change; it takes effect \(change.effect.phrase))."
+            + "('hvharden apply' makes this change; it takes effect \(change.effectPhrase))."
     }
 
     /// `Domain 'web01': noncompliant: MESSAGE. What to do: GUIDANCE`

@@ -108,12 +108,24 @@ public struct ObservedFile: Sendable, Hashable {
     /// What a reader of the plan should know about these files, naming file and lines: a key
     /// defined several times with different values, for example.
     public var notes: [String]
+    /// Files of this kind that the lens does not parse, each as "file:line:column: error: …";
+    /// hvharden cannot edit them, and the rules of the kind say so.
+    public var unparsable: [String]
+    /// Whether the entries were still read from the unparsable files, by hvharden's own reader of
+    /// the format (`VirConfText` for qemu.conf and libvirtd.conf); false means the rules of the
+    /// kind cannot be judged from them.
+    public var readWithoutLens: Bool
 
-    public init(kind: ConfigFile, fingerprints: [String: Fingerprint], entries: [String: ConfigEntry], notes: [String] = []) {
+    public init(
+        kind: ConfigFile, fingerprints: [String: Fingerprint], entries: [String: ConfigEntry], notes: [String] = [],
+        unparsable: [String] = [], readWithoutLens: Bool = false
+    ) {
         self.kind = kind
         self.fingerprints = fingerprints
         self.entries = entries
         self.notes = notes
+        self.unparsable = unparsable
+        self.readWithoutLens = readWithoutLens
     }
 
     public func entry(_ key: String) -> ConfigEntry {

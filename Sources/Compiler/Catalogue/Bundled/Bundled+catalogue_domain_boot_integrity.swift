@@ -47,7 +47,11 @@ extension Bundled {
           severity: high
           rationale: >-
             With Secure Boot the guest's UEFI firmware runs only signed boot loaders and kernels, so a
-            bootkit planted in the guest's disk does not run. UEFI without it verifies nothing.
+            bootkit planted in the guest's disk does not run. UEFI without it verifies nothing. A manual
+            pflash loader (no firmware='efi') enforces Secure Boot only when its variable store starts
+            from a template with keys enrolled (Debian's *.ms.fd); a *.secboot.fd code file with the empty
+            OVMF_VARS template verifies nothing, and secure='yes' on the loader is SMM protection of the
+            flash, not Secure Boot.
           references:
             function: PI
             topic: PI-1
@@ -59,8 +63,10 @@ extension Bundled {
           check:
             kind: xml-every
             select: /domain[os/@firmware='efi' or os/loader/@type='pflash']
-            require: os/firmware/feature[@name='secure-boot'][@enabled='yes'] or os/loader[@secure='yes']
-            describe: Secure Boot (firmware feature secure-boot enabled, or a secure loader)
+            require: >-
+              os/firmware/feature[@name='secure-boot'][@enabled='yes'] or (not(os/@firmware='efi')
+              and os/loader[@secure='yes'] and os/nvram[contains(@template, '.ms.fd')])
+            describe: Secure Boot (firmware feature secure-boot enabled, or a secure loader whose variables start with enrolled keys)
           effect: next-domain-boot
           guidance: >-
             Add <firmware><feature enabled='yes' name='secure-boot'/><feature enabled='yes'
@@ -72,11 +78,23 @@ extension Bundled {
                   <domain type='kvm'><name>a</name><memory>65536</memory>
                     <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
                       <firmware><feature enabled='yes' name='secure-boot'/><feature enabled='yes' name='enrolled-keys'/></firmware></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.secboot.fd</loader>
+                      <nvram template='/usr/share/OVMF/OVMF_VARS_4M.ms.fd'>/var/lib/libvirt/qemu/nvram/a_VARS.fd</nvram></os></domain>
+                note: A manual loader whose variables start with Microsoft's and Debian's keys.
             noncompliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory>
                     <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
                       <firmware><feature enabled='no' name='secure-boot'/></firmware></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.secboot.fd</loader>
+                      <nvram template='/usr/share/OVMF/OVMF_VARS_4M.fd'>/var/lib/libvirt/qemu/nvram/a_VARS.fd</nvram></os></domain>
+                note: Secure-Boot-capable code with the empty variable template; nothing is enforced.
         
         - id: domain-secure-boot-enrolled-keys
           title: Enrol the Secure Boot keys in the guest's firmware variables
@@ -84,7 +102,9 @@ extension Bundled {
           rationale: >-
             Secure-Boot-capable firmware verifies nothing until platform and key-exchange keys are
             enrolled in its variable store. The enrolled-keys feature makes libvirt start the guest from
-            a variable template that has Microsoft's and the distribution's keys enrolled.
+            a variable template that has Microsoft's and the distribution's keys enrolled. A manual
+            pflash loader must name such a template itself (Debian's *.ms.fd); the empty OVMF_VARS
+            template enrols nothing.
           references:
             function: PI
             topic: PI-1
@@ -95,9 +115,11 @@ extension Bundled {
           target: domain
           check:
             kind: xml-every
-            select: /domain[os/@firmware='efi']
-            require: os/firmware/feature[@name='enrolled-keys'][@enabled='yes']
-            describe: the enrolled-keys firmware feature
+            select: /domain[os/@firmware='efi' or os/loader/@type='pflash']
+            require: >-
+              os/firmware/feature[@name='enrolled-keys'][@enabled='yes'] or (not(os/@firmware='efi')
+              and os/nvram[contains(@template, '.ms.fd')])
+            describe: the enrolled-keys firmware feature (or, for a manual pflash loader, a variable template with enrolled keys)
           effect: next-domain-boot
           guidance: >-
             Add <feature enabled='yes' name='enrolled-keys'/> to <os><firmware>. The variable store of an
@@ -113,6 +135,12 @@ extension Bundled {
                   <domain type='kvm'><name>a</name><memory>65536</memory>
                     <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
                       <firmware><feature enabled='yes' name='secure-boot'/></firmware></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <os><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+                      <loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.secboot.fd</loader>
+                      <nvram template='/usr/share/OVMF/OVMF_VARS_4M.fd'>/var/lib/libvirt/qemu/nvram/a_VARS.fd</nvram></os></domain>
+                note: The empty variable template.
         
         - id: domain-loader-secure
           title: Protect the UEFI flash with SMM

@@ -81,7 +81,8 @@ extension Bundled {
           title: Do not run the guest's QEMU as root
           severity: high
           rationale: >-
-            A DAC seclabel of +0:+0 (or root) runs this guest's QEMU as root, undoing qemu.conf's
+            A DAC seclabel of +0:+0, 0:0 or root runs this guest's QEMU as root (libvirt takes a number
+            that names no user as the numeric id, and '+' forces the number), undoing qemu.conf's
             unprivileged user: a guest escape then owns the host. QEMU should run as the unprivileged
             user libvirt is configured with (libvirt-qemu on Debian).
           references:
@@ -94,9 +95,10 @@ extension Bundled {
           check:
             kind: xml-absent
             select: >-
-              /domain/seclabel[@model='dac'][substring-before(concat(normalize-space(label), ':'), ':') = '+0'
-              or substring-before(concat(normalize-space(label), ':'), ':') = 'root'
-              or substring-after(normalize-space(label), ':') = '+0' or substring-after(normalize-space(label), ':') = 'root']
+              /domain/seclabel[@model='dac'][substring-before(concat(normalize-space(label), ':'), ':') = 'root'
+              or number(translate(substring-before(concat(normalize-space(label), ':'), ':'), '+ ', '')) = 0
+              or substring-after(normalize-space(label), ':') = 'root'
+              or number(translate(substring-after(normalize-space(label), ':'), '+ ', '')) = 0]
           effect: next-domain-boot
           guidance: >-
             Remove the DAC <seclabel> (QEMU then runs as qemu.conf's user) or give it an unprivileged
@@ -106,6 +108,10 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <seclabel type='static' model='dac' relabel='yes'><label>+64055:+64055</label></seclabel></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='static' model='dac' relabel='yes'><label>100:1000</label></seclabel></domain>
+                note: Numbers other than 0 are not root, even when they end in 0.
             noncompliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
@@ -113,12 +119,21 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <seclabel type='static' model='dac'><label>root:kvm</label></seclabel></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='static' model='dac' relabel='yes'><label>0:0</label></seclabel></domain>
+                note: A bare 0 is uid 0, as libvirt parses it.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <seclabel type='static' model='dac' relabel='yes'><label>+64055:00</label></seclabel></domain>
+                note: Group 0 (root) as well.
         
         - id: domain-device-seclabel-relabel
           title: Let libvirt label every image the guest opens
           severity: medium
           rationale: >-
-            A <seclabel relabel='no'/> inside a disk's (or other device's) <source> stops libvirt from
+            A <seclabel relabel='no'/> inside a disk's (or other device's) <source>, the sources of its
+            backing chain (<backingStore>) included, stops libvirt from
             labelling that file for this guest alone. The file keeps whatever label it had, often one that
             other guests' QEMU processes can also open, so the image is no longer private to the guest.
           references:
@@ -129,7 +144,7 @@ extension Bundled {
           target: domain
           check:
             kind: xml-absent
-            select: /domain/devices/*/source/seclabel[@relabel='no']
+            select: /domain/devices//source/seclabel[@relabel='no']
           effect: next-domain-boot
           guidance: >-
             Remove relabel='no' from the source's <seclabel> so libvirt labels the file at start. For an
@@ -146,5 +161,12 @@ extension Bundled {
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><disk type='file' device='disk'><source file='/srv/a.img'><seclabel model='selinux' relabel='no'/></source>
                       <target dev='vda' bus='virtio'/></disk></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><source file='/var/lib/libvirt/images/a.qcow2'/>
+                      <backingStore type='file'><format type='qcow2'/><source file='/srv/base.qcow2'/>
+                        <backingStore type='file'><format type='raw'/><source file='/srv/root.img'><seclabel model='dac' relabel='no'/></source><backingStore/></backingStore></backingStore>
+                      <target dev='vda' bus='virtio'/></disk></devices></domain>
+                note: A source deep in the backing chain counts as much as the top image.
         """#
 }

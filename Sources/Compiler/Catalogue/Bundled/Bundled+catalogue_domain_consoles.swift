@@ -67,7 +67,10 @@ extension Bundled {
           rationale: >-
             A console without a password lets anyone who can reach its port, including any local user
             when it listens on loopback, type into the guest's console and watch its screen. Every TCP
-            console needs a password (SPICE may instead require TLS on all channels); consoles on a UNIX
+            console needs a password of its own, or one qemu.conf gives every console of its type
+            (vnc_password, spice_password), or SASL (vnc_sasl = 1, spice_sasl = 1), or for VNC TLS with
+            client certificates (vnc_tls = 1 and vnc_tls_x509_verify = 1). SPICE's defaultMode='secure'
+            encrypts the channels but accepts any client, so it is not authentication. Consoles on a UNIX
             socket are guarded by file permissions.
           references:
             function: HY-BF5
@@ -78,9 +81,10 @@ extension Bundled {
           check: {kind: evaluator, name: graphics-auth}
           effect: next-domain-boot
           guidance: >-
-            Set a passwd (and passwdValidTo) on the graphics element, or better enable vnc_sasl/vnc_tls
-            and spice_tls in qemu.conf and switch SPICE to defaultMode='secure'. Where SASL authenticates
-            every console on the host, waive this rule for it. hvharden never shows the passwords.
+            Set a passwd (and passwdValidTo) on the graphics element, or better enable vnc_sasl and
+            spice_sasl in qemu.conf (with vnc_tls, spice_tls and defaultMode='secure' for encryption). The
+            plan reads qemu.conf for these keys; on a remote connection, where it cannot, only the
+            definition is judged. hvharden never shows the passwords.
           sensitive: true
           examples:
             compliant:
@@ -89,7 +93,27 @@ extension Bundled {
                     <devices><graphics type='vnc' port='-1' autoport='yes' passwd='s3cr3t'><listen type='address' address='127.0.0.1'/></graphics></devices></domain>
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
-                    <devices><graphics type='spice' autoport='yes' defaultMode='secure'/><graphics type='vnc'><listen type='socket'/></graphics></devices></domain>
+                    <devices><graphics type='spice' autoport='yes' passwd='s3cr3t' defaultMode='secure'/><graphics type='vnc'><listen type='socket'/></graphics></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes'><listen type='address' address='127.0.0.1'/></graphics></devices></domain>
+                file: |
+                  vnc_sasl = 1
+                note: qemu.conf's vnc_sasl makes every VNC console ask for SASL credentials.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes'/><graphics type='spice' autoport='yes'/></devices></domain>
+                file: |
+                  vnc_password = "s3cr3t"
+                  spice_sasl = 1
+                note: vnc_password is the password of a console without its own.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes'/></devices></domain>
+                file: |
+                  vnc_tls = 1
+                  default_tls_x509_verify = 1
+                note: TLS with client certificates; vnc_tls_x509_verify takes default_tls_x509_verify.
             noncompliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
@@ -98,6 +122,24 @@ extension Bundled {
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><graphics type='spice' autoport='yes' passwd=''/></devices></domain>
                 note: An empty password is no password.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes' defaultMode='secure'/></devices></domain>
+                note: TLS on every channel encrypts; it does not authenticate.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='spice' autoport='yes'/></devices></domain>
+                file: |
+                  vnc_sasl = 1
+                  vnc_password = "s3cr3t"
+                  spice_sasl = 0
+                note: The VNC settings do not cover SPICE.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><graphics type='vnc' port='-1' autoport='yes'/></devices></domain>
+                file: |
+                  vnc_tls = 1
+                note: TLS without client verification (VNC's default) accepts any viewer.
         
         - id: domain-spice-secure-mode
           title: Encrypt every SPICE channel with TLS

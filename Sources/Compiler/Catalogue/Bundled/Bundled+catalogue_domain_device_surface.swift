@@ -57,7 +57,9 @@ extension Bundled {
           rationale: >-
             The qemu:commandline and qemu:capabilities elements hand arbitrary arguments to QEMU, bypassing
             libvirt's validation, its security labelling and its device mediation. A domain that uses them can
-            attach host devices or files that the security driver never confined.
+            attach host devices or files that the security driver never confined. qemu:override (libvirt
+            8.2 and later) sets arbitrary QEMU properties on the devices libvirt creates, which reaches as
+            far: a property can point a device at a host file or turn off what libvirt turned on.
           references:
             function: HY-BF2
             topic: B2-1
@@ -66,7 +68,7 @@ extension Bundled {
           target: domain
           check:
             kind: xml-absent
-            select: /domain/qemu:commandline | /domain/qemu:capabilities
+            select: /domain/qemu:commandline | /domain/qemu:capabilities | /domain/qemu:override
           effect: next-domain-boot
           guidance: >-
             Replace each qemu:commandline argument with the equivalent libvirt XML element, then remove the
@@ -81,6 +83,11 @@ extension Bundled {
                   <domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>a</name><memory>65536</memory>
                     <os><type arch='x86_64'>hvm</type></os>
                     <qemu:commandline><qemu:arg value='-device'/><qemu:arg value='pci-testdev'/></qemu:commandline></domain>
+              - xml: |
+                  <domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>a</name><memory>65536</memory>
+                    <os><type arch='x86_64'>hvm</type></os>
+                    <qemu:override><qemu:device alias='ua-disk0'><qemu:frontend><qemu:property name='share-rw' type='bool' value='true'/></qemu:frontend></qemu:device></qemu:override></domain>
+                note: qemu:override sets device properties libvirt never checks.
         
         - id: domain-no-spicevmc-channel
           title: Remove SPICE agent channels the guest does not need

@@ -50,7 +50,9 @@ extension Bundled {
             A disk with device='lun' forwards the guest's SCSI commands to a host block device. With
             sgio='unfiltered' the kernel no longer restricts them to the safe set, so the guest can send
             commands (firmware update, vendor-specific, reservation changes) that affect the whole
-            device and everyone using it. An absent sgio means 'filtered'.
+            device and everyone using it. An absent sgio means 'filtered'. libvirt 9.0 refuses to define
+            or start a guest with sgio='unfiltered' (disk or SCSI hostdev), so on Debian 12 the rule finds
+            only definitions kept from an older libvirt, which will not start again until it is removed.
           references:
             function: HY-BF2
             topic: B2-2
@@ -59,7 +61,7 @@ extension Bundled {
           target: domain
           check:
             kind: xml-absent
-            select: /domain/devices/disk[@device='lun'][@sgio='unfiltered']
+            select: /domain/devices/disk[@device='lun'][@sgio='unfiltered'] | /domain/devices/hostdev[@type='scsi'][@sgio='unfiltered']
           effect: next-domain-boot
           guidance: >-
             Remove sgio='unfiltered' from the disk (or set sgio='filtered'). Software that needs
@@ -73,14 +75,19 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><disk type='block' device='lun' sgio='unfiltered'><source dev='/dev/sdb'/><target dev='sda' bus='scsi'/></disk></devices></domain>
+                note: Kept from an older libvirt; 9.0 refuses to define it.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='scsi' sgio='unfiltered'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='0'/></source></hostdev></devices></domain>
         
         - id: domain-lun-rawio-off
           title: Do not grant raw I/O to passed-through LUNs
           severity: high
           rationale: >-
-            rawio='yes' on a LUN disk gives the guest's QEMU process CAP_SYS_RAWIO, a host capability
-            that allows raw port and device I/O. A guest escape into that QEMU then holds a privilege far
-            beyond its own disk. An absent rawio means 'no'.
+            rawio='yes' on a LUN disk or a SCSI host device (<hostdev type='scsi'>) gives the guest's QEMU
+            process CAP_SYS_RAWIO, a host capability that allows raw port and device I/O and lets the
+            guest send any SCSI command, past the kernel's filter. A guest escape into that QEMU then
+            holds a privilege far beyond its own disk. An absent rawio means 'no'.
           references:
             function: HY-BF2
             topic: B2-2
@@ -89,9 +96,9 @@ extension Bundled {
           target: domain
           check:
             kind: xml-absent
-            select: /domain/devices/disk[@device='lun'][@rawio='yes']
+            select: /domain/devices/disk[@device='lun'][@rawio='yes'] | /domain/devices/hostdev[@type='scsi'][@rawio='yes']
           effect: next-domain-boot
-          guidance: Remove rawio='yes' from the disk (or set rawio='no').
+          guidance: Remove rawio='yes' from the disk or SCSI hostdev (or set rawio='no').
           examples:
             compliant:
               - xml: |
@@ -101,6 +108,10 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><disk type='block' device='lun' rawio='yes'><source dev='/dev/sdb'/><target dev='sda' bus='scsi'/></disk></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='scsi' managed='no' rawio='yes'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='0'/></source></hostdev></devices></domain>
+                note: A SCSI host device with rawio, as libvirt 9.0 accepts it.
         
         - id: domain-media-readonly
           title: Attach installation media read-only

@@ -21,10 +21,11 @@ extension Bundled {
             path: /domain/on_crash
             allowed: $allowedActions
             default: destroy
-          fix: {action: set, value: destroy}
+          # coredump-restart becomes restart: the guest keeps coming back after a crash, only the dump goes.
+          fix: {action: set, value: destroy, instead: {coredump-restart: restart}}
           effect: next-domain-boot
           guidance: >-
-            Set <on_crash>destroy</on_crash> (or restart). When crash dumps are needed for support, add
+            Set <on_crash>destroy</on_crash> (or restart; the fix turns coredump-restart into restart). When crash dumps are needed for support, add
             'coredump-destroy' to allowedActions only for hosts whose auto_dump_path is root-only and
             encrypted.
           parameters:

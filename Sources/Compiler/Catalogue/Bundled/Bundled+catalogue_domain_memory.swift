@@ -71,7 +71,9 @@ extension Bundled {
             Copy-on-write timing and shared cache lines then let one guest learn what another has in
             memory (and Rowhammer-style attacks can target the shared page). <nosharepages/> tells QEMU to
             mark the guest's memory unmergeable. It also keeps a guest's memory from being silently
-            over-committed through merging (B1-2).
+            over-committed through merging (B1-2). KSM merges only private anonymous pages, so a guest
+            backed by hugepages, or by a memfd or file source, is never merged and needs no
+            <nosharepages/>.
           references:
             function: HY-BF1
             topic: B1-T
@@ -81,6 +83,7 @@ extension Bundled {
           check:
             kind: xml-present
             path: /domain/memoryBacking/nosharepages
+            unless: /domain/memoryBacking[hugepages or source[@type='memfd' or @type='file']]
           fix: {action: create}
           effect: next-domain-boot
           guidance: >-
@@ -91,20 +94,30 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory>
                     <memoryBacking><nosharepages/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <memoryBacking><hugepages/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
+                note: KSM does not merge hugepages.
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory>
+                    <memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
             noncompliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os></domain>
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory>
-                    <memoryBacking><hugepages/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
+                    <memoryBacking><locked/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
         
         - id: domain-memtune-hard-limit
-          title: Cap the guest's host memory with a hard limit
+          title: Cap the locked memory of guests that lock theirs
           severity: low
           rationale: >-
             memtune/hard_limit caps the memory the guest's QEMU process may use on the host, emulator
-            overhead included. Without it, a compromised QEMU (or a guest driving it into large
-            allocations) can take host memory that other guests were promised.
+            overhead included. libvirt's documentation advises QEMU/KVM users not to set it in general:
+            QEMU's own needs are hard to predict and a limit too low gets the guest killed. A guest with
+            <memoryBacking><locked/> is the exception: its pages can never be reclaimed or swapped, and
+            without a hard limit libvirt lets its QEMU lock memory without bound, so a compromised QEMU
+            can pin host memory that other guests were promised. The rule asks for the cap only there.
           references:
             function: HY-BF1
             topic: B1-2
@@ -113,22 +126,28 @@ extension Bundled {
             sp80053: [SC-6]
           target: domain
           check:
-            kind: xml-present
-            path: /domain/memtune/hard_limit
+            kind: xml-every
+            select: /domain[memoryBacking/locked]
+            require: memtune/hard_limit
+            describe: a memtune hard_limit with locked memory
           effect: next-domain-boot
           guidance: >-
-            Set <memtune><hard_limit unit='KiB'>N</hard_limit></memtune> to the guest's memory plus video
+            For a guest with <memoryBacking><locked/>, set <memtune><hard_limit unit='KiB'>N</hard_limit></memtune> to the guest's memory plus video
             memory plus QEMU's overhead (typically a few hundred MiB more). A limit set too low gets QEMU
             killed by the OOM killer, so hvharden does not choose one.
           examples:
             compliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory unit='GiB'>4</memory>
-                    <memtune><hard_limit unit='GiB'>5</hard_limit></memtune><os><type arch='x86_64'>hvm</type></os></domain>
-            noncompliant:
+                    <memtune><hard_limit unit='GiB'>5</hard_limit></memtune><memoryBacking><locked/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
               - xml: |
                   <domain type='kvm'><name>a</name><memory unit='GiB'>4</memory>
                     <memtune><soft_limit unit='GiB'>3</soft_limit></memtune><os><type arch='x86_64'>hvm</type></os></domain>
+                note: A guest that does not lock its memory needs no hard limit.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory unit='GiB'>4</memory>
+                    <memtune><soft_limit unit='GiB'>3</soft_limit></memtune><memoryBacking><locked/></memoryBacking><os><type arch='x86_64'>hvm</type></os></domain>
         
         - id: domain-current-memory-equals-memory
           title: Boot the guest with its whole memory allocation

@@ -148,14 +148,13 @@ extension Bundled {
                   passthrough: {mode: pci-vfio, allowedDevices: ["8086:1572"], maxDevicesPerDomain: 1, allowUSB: false}
         
         - id: domain-hostdev-managed-vfio
-          title: PCI host devices are managed by libvirt and use the vfio backend
+          title: PCI host devices use the vfio backend
           severity: high
           rationale: >-
-            With managed='yes' libvirt binds the device to vfio-pci, under the domain's security labels,
-            exactly while the guest runs, and gives it back afterwards; an unmanaged device depends on
-            someone having unbound it from its host driver by hand. The vfio backend confines the device
-            with the IOMMU; the legacy 'kvm' backend did not. The driver element pins the backend in the
-            definition instead of leaving it to what the host happens to support.
+            The vfio backend confines an assigned device with the IOMMU, so its DMA reaches only the
+            guest's memory; the legacy 'kvm' backend did not. A <driver name='vfio'/> or no driver element
+            at all is VFIO (libvirt's QEMU driver fills the default in with VFIO when the guest starts);
+            any other driver name is not. Whether libvirt manages the device is domain-hostdev-managed.
           references:
             function: HY-BF2
             topic: B2-2
@@ -167,14 +166,57 @@ extension Bundled {
           check: {kind: evaluator, name: passthrough-managed-vfio}
           effect: next-domain-boot
           guidance: >-
-            Set managed='yes' on the <hostdev> (or <interface type='hostdev'>) and add <driver
-            name='vfio'/> inside it with `virsh edit`. Before switching to managed='yes', make sure the host
-            itself does not use the device: libvirt detaches it from its host driver at guest start.
+            Remove the <driver name='...'/> element of the <hostdev> (or <interface type='hostdev'>), or
+            set it to <driver name='vfio'/>, with `virsh edit`.
           examples:
             compliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='no'>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
+                note: The lab's gpu01. No driver element is VFIO; managed='no' is domain-hostdev-managed's concern.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='hostdev'><driver name='kvm'/>
+                      <source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x2'/></source></interface></devices></domain>
+                note: The legacy backend.
+        
+        - id: domain-hostdev-managed
+          title: Let libvirt manage assigned PCI devices
+          severity: low
+          rationale: >-
+            With managed='yes' libvirt binds the device to vfio-pci exactly while the guest runs, resets
+            it, and gives it back to its host driver afterwards. An unmanaged device is still assigned
+            through VFIO, but depends on someone having unbound it from its host driver by hand and
+            binding it back, and keeps whatever state the last guest left in it. This is an operational
+            risk rather than a confinement gap, hence the low severity. An absent managed means 'no'.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [CM-6]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/hostdev[@type='pci'][not(@managed='yes')] | /domain/devices/interface[@type='hostdev'][not(@managed='yes')]
+          effect: next-domain-boot
+          guidance: >-
+            Set managed='yes' on the <hostdev> (or <interface type='hostdev'>) with `virsh edit`. Before
+            that, make sure the host itself does not use the device: libvirt detaches it from its host
+            driver at guest start. Where a device is bound to vfio-pci at boot on purpose, waive the rule
+            for that guest.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'>
                       <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>
             noncompliant:
               - xml: |
@@ -184,9 +226,9 @@ extension Bundled {
                 note: The lab's gpu01.
               - xml: |
                   <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
-                    <devices><interface type='hostdev'><driver name='kvm'/>
+                    <devices><interface type='hostdev'>
                       <source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x2'/></source></interface></devices></domain>
-                note: No managed attribute (libvirt's default is 'no') and the legacy backend.
+                note: No managed attribute (libvirt's default is 'no').
         
         - id: domain-passthrough-iommu-isolation
           title: Each assigned PCI device is alone in its IOMMU group

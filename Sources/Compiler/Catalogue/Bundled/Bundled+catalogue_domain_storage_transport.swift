@@ -51,8 +51,9 @@ extension Bundled {
           rationale: >-
             A disk served over NBD without TLS sends every block the guest reads and writes in clear text
             and lets anyone on the path change them. Without tls='yes' the source follows qemu.conf's
-            nbd_tls, whose default is 0 (plain text); a domain rule cannot see qemu.conf, so it asks for
-            the explicit attribute.
+            nbd_tls, whose default is 0 (plain text); the rule asks for the explicit attribute. A source
+            whose every host is a local UNIX socket (<host transport='unix'/>) never leaves the host and
+            is exempt.
           references:
             function: HY-BF4
             topic: B4-4
@@ -61,7 +62,7 @@ extension Bundled {
           target: domain
           check:
             kind: xml-every
-            select: /domain/devices/disk/source[@protocol='nbd']
+            select: /domain/devices/disk/source[@protocol='nbd'][not(host) or host[not(@transport='unix')]]
             require: "@tls='yes'"
             describe: tls='yes'
           effect: next-domain-boot
@@ -75,11 +76,20 @@ extension Bundled {
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><disk type='network' device='disk'><source protocol='nbd' name='img' tls='yes'>
                       <host name='storage.example' port='10809'/></source><target dev='vda' bus='virtio'/></disk></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='disk'><source protocol='nbd' name='img'>
+                      <host transport='unix' socket='/run/qemu-nbd/img.sock'/></source><target dev='vda' bus='virtio'/></disk></devices></domain>
+                note: A local UNIX socket is not on any network.
             noncompliant:
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><disk type='network' device='disk'><source protocol='nbd' name='img'>
                       <host name='storage.example' port='10809'/></source><target dev='vda' bus='virtio'/></disk></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='network' device='disk'><source protocol='nbd' name='img'>
+                      <host transport='tcp' name='10.0.0.5' port='10809'/></source><target dev='vda' bus='virtio'/></disk></devices></domain>
         
         - id: domain-https-disk-verify
           title: Verify the server certificate of HTTPS and FTPS disks

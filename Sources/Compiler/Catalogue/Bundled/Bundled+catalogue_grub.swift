@@ -47,6 +47,11 @@ extension Bundled {
                 facts: {cpu: {vendor: GenuineIntel}}
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="intel_iommu=on,igfx_off"
+                facts: {cpu: {vendor: GenuineIntel}}
+                note: intel_iommu takes a list of options; 'on' among them turns VT-d on.
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
                   GRUB_CMDLINE_LINUX=""
                 facts: {cpu: {vendor: AuthenticAMD}}
                 note: Not applicable on AMD.
@@ -60,13 +65,19 @@ extension Bundled {
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet intel_iommu=off"
                   GRUB_CMDLINE_LINUX=""
                 facts: {cpu: {vendor: GenuineIntel}}
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="intel_iommu=on"
+                facts: {cpu: {vendor: GenuineIntel}, boot: {kernelCmdline: "BOOT_IMAGE=/vmlinuz-6.1.0-18-amd64 root=/dev/sda1 ro quiet"}}
+                note: Configured, but the running kernel was booted without it; a reboot after update-grub is pending (a finding, no change).
         
         - id: grub-iommu-not-disabled
           title: Do not switch the IOMMU off
           severity: high
           rationale: >-
             iommu=off or amd_iommu=off removes DMA and interrupt isolation for every device, so an assigned
-            device gives its guest access to all host memory.
+            device gives its guest access to all host memory. intremap=off keeps DMA remapping but turns
+            interrupt remapping off, so an assigned device can inject arbitrary interrupts into the host.
           references:
             function: HY-BF2
             topic: B2-3
@@ -77,11 +88,12 @@ extension Bundled {
           target: host-file
           check:
             kind: kernel-cmdline
-            forbid: ["iommu=off", "amd_iommu=off"]
+            forbid: ["iommu=off", "amd_iommu=off", "intremap=off"]
           fix: {action: append}
           effect: host-reboot
           guidance: >-
-            Remove iommu=off and amd_iommu=off from the kernel command line, run `update-grub` and reboot.
+            Remove iommu=off, amd_iommu=off and intremap=off from the kernel command line, run
+            `update-grub` and reboot.
             If they were added to work around firmware bugs, update the firmware first.
           examples:
             compliant:
@@ -92,6 +104,10 @@ extension Bundled {
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet amd_iommu=off"
                   GRUB_CMDLINE_LINUX=""
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="intel_iommu=on intremap=off"
+                note: The IOMMU without interrupt remapping.
         
         - id: grub-lockdown-integrity
           title: Boot the host kernel in integrity lockdown
@@ -265,11 +281,12 @@ extension Bundled {
           target: host-file
           check:
             kind: kernel-cmdline
-            forbid: ["kvm.nx_huge_pages=off"]
+            # The parameter takes off, never, force, auto or a boolean (kstrtobool: n, N, 0, no, ...).
+            forbid: ["kvm.nx_huge_pages=off", "kvm.nx_huge_pages=never", "kvm.nx_huge_pages=0", "kvm.nx_huge_pages=n", "kvm.nx_huge_pages=N", "kvm.nx_huge_pages=no"]
           fix: {action: append}
           effect: host-reboot
           guidance: >-
-            Remove kvm.nx_huge_pages=off, run `update-grub` and reboot (or set the kvm module's
+            Remove kvm.nx_huge_pages=off (or never, N, 0), run `update-grub` and reboot (or set the kvm module's
             nx_huge_pages parameter at run time). /sys/module/kvm/parameters/nx_huge_pages should not read
             N on a CPU that /sys/devices/system/cpu/vulnerabilities/itlb_multihit lists as affected.
           examples:
@@ -281,6 +298,14 @@ extension Bundled {
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet"
                   GRUB_CMDLINE_LINUX="kvm.nx_huge_pages=off"
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet kvm.nx_huge_pages=never"
+                  GRUB_CMDLINE_LINUX=""
+                note: never is off and keeps it from being turned on at run time.
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="kvm.nx-huge-pages=N"
+                note: Dashes are underscores in a module parameter's name.
         
         - id: grub-nosmt
           title: Switch SMT off where mitigations need it
@@ -301,18 +326,33 @@ extension Bundled {
             kind: kernel-cmdline
             require: ["mitigations=auto,nosmt"]
             forbid: ["mitigations=auto"]
+            # nosmt switches SMT off on every CPU, nosmt=force also keeps it from being turned back on.
+            alternatives: {"mitigations=auto,nosmt": ["nosmt", "nosmt=force"]}
           fix: {action: append}
           effect: host-reboot
           guidance: >-
             This halves the host's hardware threads: check capacity first, or use core scheduling
             (qemu-sched-core) instead. Add mitigations=auto,nosmt (the kernel only switches SMT off on
             affected CPUs), run `update-grub` and reboot; /sys/devices/system/cpu/smt/control then reads
-            off or notsupported. A host that already boots with nosmt can waive this rule.
+            off or notsupported. nosmt and nosmt=force (SMT off on every CPU, affected or not) also
+            satisfy the rule.
           examples:
             compliant:
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet"
                   GRUB_CMDLINE_LINUX="mitigations=auto,nosmt"
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="nosmt"
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet mitigations=auto"
+                  GRUB_CMDLINE_LINUX="nosmt=force"
+                note: SMT stays off whatever mitigations says.
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX="mitigations=auto,nosmt"
+                facts: {boot: {kernelCmdline: "BOOT_IMAGE=/vmlinuz ro quiet mitigations=auto,nosmt"}}
+                note: Configured and running.
             noncompliant:
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet"

@@ -629,6 +629,8 @@ extension Bundled {
             Logs are evidence only when they land where the host's forwarding picks them up. Unset,
             log_outputs means "3:journald" on a systemd host (warnings and errors to the journal), which
             journald or rsyslog can forward; a private file or stderr output escapes central collection.
+            log_outputs may list several outputs separated by spaces: one to the journal or syslog is
+            enough, beside it a file is a site's own choice.
           references:
             function: HY-BF5
             topic: B5-6
@@ -640,6 +642,7 @@ extension Bundled {
             kind: config-value
             file: libvirtd.conf
             key: log_outputs
+            anyItem: true
             default: "3:journald"
             allowed: "$outputs"
           effect: daemon-restart
@@ -661,8 +664,14 @@ extension Bundled {
                 note: Absent means 3:journald on a host that runs systemd-journald.
               - file: |
                   log_outputs = "3:syslog:libvirtd"
+              - file: |
+                  log_outputs = "1:file:/var/log/libvirt/libvirtd.log 3:journald"
+                note: Several outputs; one reaches the journal.
             noncompliant:
               - file: |
                   log_outputs = "1:file:/var/log/libvirt/libvirtd.log"
+              - file: |
+                  log_outputs = "1:file:/var/log/libvirt/libvirtd.log 1:stderr"
+                note: Several outputs, none to the journal or syslog.
         """#
 }

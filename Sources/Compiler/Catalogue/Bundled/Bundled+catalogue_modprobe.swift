@@ -55,12 +55,19 @@ extension Bundled {
                   options kvm_intel nested=0
               - file: |
                   options kvm_intel nested=N
+              - file: |
+                  options kvm-intel nested=0
+                note: kmod treats - and _ alike in module names.
             noncompliant:
               - file: |
                   # options kvm_intel nested=0
                 note: Absent means the module default, on.
               - file: |
                   options kvm_intel nested=1 ept=1
+              - file: |
+                  options kvm_intel nested=0
+                  options kvm-intel nested=1
+                note: The kvm-intel spelling is the same module, and its later value wins.
         
         - id: modprobe-kvm-amd-nested-off
           title: Disable nested virtualization on AMD hosts

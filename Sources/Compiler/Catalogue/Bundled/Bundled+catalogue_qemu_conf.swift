@@ -60,6 +60,11 @@ extension Bundled {
               - file: |
                   security_driver = "apparmor"
                 facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true}}
+              - file: |
+                  security_driver = [ "apparmor",
+                                      "selinux" ]
+                facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true}}
+                note: The list form qemu.conf documents; Debian 12's lens rejects it, so hvharden reads it with libvirt's syntax.
             noncompliant:
               - file: |
                   security_driver = "none"
@@ -76,6 +81,10 @@ extension Bundled {
                   security_driver = "none"
                 facts: {mac: {apparmorEnabled: true}}
                 note: AppArmor is enabled but its securityfs is not mounted; a finding, no fix.
+              - file: |
+                  security_driver = [ "none" ]
+                facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true}}
+                note: A list is judged item by item; a finding, since hvharden cannot edit a file its lens rejects.
         
         - id: qemu-security-default-confined
           title: Confine guests by default
@@ -793,6 +802,7 @@ extension Bundled {
             kind: config-value
             file: qemu.conf
             key: vnc_tls_x509_verify
+            inherit: default_tls_x509_verify
             default: "0"
             allowed: ["1"]
           effect: daemon-restart
@@ -804,11 +814,18 @@ extension Bundled {
             compliant:
               - file: |
                   vnc_tls_x509_verify = 1
+              - file: |
+                  default_tls_x509_verify = 1
+                note: Without its own key, VNC takes default_tls_x509_verify.
             noncompliant:
               - file: |
                   #vnc_tls_x509_verify = 1
               - file: |
                   vnc_tls_x509_verify = 0
+              - file: |
+                  default_tls_x509_verify = 1
+                  vnc_tls_x509_verify = 0
+                note: A service's own key overrides the default.
         
         - id: qemu-vnc-sasl
           title: Authenticate VNC users with SASL
@@ -991,6 +1008,7 @@ extension Bundled {
             kind: config-value
             file: qemu.conf
             key: chardev_tls_x509_verify
+            inherit: default_tls_x509_verify
             default: "1"
             forbidden: ["0"]
           effect: daemon-restart
@@ -1001,9 +1019,16 @@ extension Bundled {
             compliant:
               - file: |
                   #chardev_tls_x509_verify = 1
+              - file: |
+                  default_tls_x509_verify = 0
+                  chardev_tls_x509_verify = 1
+                note: Its own key overrides default_tls_x509_verify.
             noncompliant:
               - file: |
                   chardev_tls_x509_verify = 0
+              - file: |
+                  default_tls_x509_verify = 0
+                note: Without its own key, character devices take default_tls_x509_verify, so nothing verifies.
         
         - id: qemu-nbd-tls
           title: Encrypt network block devices with TLS
@@ -1054,6 +1079,7 @@ extension Bundled {
             kind: config-value
             file: qemu.conf
             key: backup_tls_x509_verify
+            inherit: default_tls_x509_verify
             default: "1"
             forbidden: ["0"]
           effect: daemon-restart
@@ -1064,9 +1090,16 @@ extension Bundled {
             compliant:
               - file: |
                   #backup_tls_x509_verify = 1
+              - file: |
+                  default_tls_x509_verify = 0
+                  backup_tls_x509_verify = 1
+                note: Its own key overrides default_tls_x509_verify.
             noncompliant:
               - file: |
                   backup_tls_x509_verify = 0
+              - file: |
+                  default_tls_x509_verify = 0
+                note: Without its own key, backup take default_tls_x509_verify, so nothing verifies.
         
         # ---------------------------------------------------------------------------------------------
         # Migration (HY-BF4, B4-5)
@@ -1120,6 +1153,7 @@ extension Bundled {
             kind: config-value
             file: qemu.conf
             key: migrate_tls_x509_verify
+            inherit: default_tls_x509_verify
             default: "1"
             forbidden: ["0"]
           effect: daemon-restart
@@ -1131,9 +1165,16 @@ extension Bundled {
             compliant:
               - file: |
                   #migrate_tls_x509_verify = 1
+              - file: |
+                  default_tls_x509_verify = 0
+                  migrate_tls_x509_verify = 1
+                note: Its own key overrides default_tls_x509_verify.
             noncompliant:
               - file: |
                   migrate_tls_x509_verify = 0
+              - file: |
+                  default_tls_x509_verify = 0
+                note: Without its own key, migration take default_tls_x509_verify, so nothing verifies.
         
         - id: qemu-migration-address-dedicated
           title: Receive migrations only on the migration network
@@ -1307,14 +1348,14 @@ extension Bundled {
           rationale: >-
             swtpm holds each guest's virtual TPM, the root of its measured boot. Run as root, a flaw in the
             emulator's guest-facing interface becomes a host compromise; Debian's default is the tss user.
+            This holds for every guest with a vTPM, whatever the host's boot-integrity posture: the
+            emulator faces the guest either way.
           references:
             function: PI
             topic: PI-1
             hySR: HY-SR-1 (probable)
             ipd: ["IPD-3"]
             sp80053: [AC-6, SI-7]
-          appliesWhen:
-            bootIntegrity: [required, preferred]
           target: host-file
           check:
             kind: config-value
