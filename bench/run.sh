@@ -97,7 +97,7 @@ bench() {
     rm -f "$work/plan" "$work/floor" "$work/floor.floor"
     for ((i = 0; i < runs; i++)); do
         measure floor "$floor" read --connect "$target" --root "$root" --prefix "$prefix" --keys "$work/keys.json"
-        measure plan "$hvharden" plan --profile "$profile" --connect "$target" --root "$root"
+        measure plan "$hvharden" plan --profile "$profile" --connect "$target" --root "$root" --state-dir "$work/state"
     done
     grep -q "^domains=$n " "$work/floor.floor" || hvh_die "the floor read $(head -c 60 "$work/floor.floor") instead of $n domains"
     local row
