@@ -53,6 +53,19 @@ public final class XMLDocument {
         doc = parsed
     }
 
+    private init(adopting doc: xmlDocPtr) {
+        self.doc = doc
+    }
+
+    /// A deep copy to edit without touching this document (libxml2's `xmlCopyDoc`: no
+    /// serialization and no second parse).
+    public func copy() throws -> XMLDocument {
+        guard let copied = xmlCopyDoc(doc, 1), xmlDocGetRootElement(copied) != nil else {
+            throw XMLError(message: "cannot copy the document: libxml2 is out of memory", line: nil, column: nil)
+        }
+        return XMLDocument(adopting: copied)
+    }
+
     deinit {
         if let xpathContext { xmlXPathFreeContext(xpathContext) }
         for node in detached { xmlFreeNode(node) }

@@ -38,7 +38,7 @@ struct CapabilityGate {
     func problems(after edits: [DomainEdit]) throws -> [String] {
         let relevant = edits.filter(Self.isRelevant)
         guard !relevant.isEmpty else { return [] }
-        let edited = try XMLDocument(string: original.serialize())
+        let edited = try original.copy()
         try XMLEditor.apply(edits, to: edited)
         let before = CapabilityKey(document: original), after = CapabilityKey(document: edited)
         let aspects = before == after
