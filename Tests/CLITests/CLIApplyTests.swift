@@ -15,6 +15,14 @@ import Digests
         ["--profile", ApplierSandbox.baseline, "--connect", box.uri, "--root", box.root]
     }
 
+    /// The lab planned with the baseline and saved in the sandbox, keyed with its state directory.
+    func savedPlan(_ box: ApplierSandbox) throws -> String {
+        let planFile = box.directory + "/plan.json"
+        let plan = try CLIChild.run(["plan"] + planArguments(box) + ["--out", planFile, "--state-dir", box.state])
+        try #require(plan.status == 0, "plan failed: \(plan.stderr)")
+        return planFile
+    }
+
     @Test func profileWithoutTerminalOrAutoApproveIsRefused() throws {
         let box = try ApplierSandbox()
         let before = try box.snapshot()
@@ -30,9 +38,7 @@ import Digests
 
     @Test func savedPlanAppliesOnceThenIsRefused() throws {
         let box = try ApplierSandbox()
-        let planFile = box.directory + "/plan.json"
-        let plan = try CLIChild.run(["plan"] + planArguments(box) + ["--out", planFile, "--state-dir", box.state])
-        try #require(plan.status == 0, "plan failed: \(plan.stderr)")
+        let planFile = try savedPlan(box)
         let before = try box.snapshot()
 
         let first = try CLIChild.run(["apply", planFile, "--state-dir", box.state])
@@ -54,9 +60,7 @@ import Digests
     /// once more.
     @Test func savedPlanAppliesAgainAfterItsApplyIsRolledBack() throws {
         let box = try ApplierSandbox()
-        let planFile = box.directory + "/plan.json"
-        let plan = try CLIChild.run(["plan"] + planArguments(box) + ["--out", planFile, "--state-dir", box.state])
-        try #require(plan.status == 0, "plan failed: \(plan.stderr)")
+        let planFile = try savedPlan(box)
         let before = try box.snapshot()
         let first = try CLIChild.run(["apply", planFile, "--state-dir", box.state])
         try #require(first.status == 0, "stderr: \(first.stderr)")
@@ -79,9 +83,7 @@ import Digests
     @Test(arguments: ["value", "key", "dropped"])
     func anEditedSavedPlanIsRefusedAndWritesNothing(how: String) throws {
         let box = try ApplierSandbox()
-        let planFile = box.directory + "/plan.json"
-        let plan = try CLIChild.run(["plan"] + planArguments(box) + ["--out", planFile, "--state-dir", box.state])
-        try #require(plan.status == 0, "plan failed: \(plan.stderr)")
+        let planFile = try savedPlan(box)
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planFile))) as? [String: Any])
         var changes = try #require(json["changes"] as? [[String: Any]])
         let index = try #require(changes.firstIndex { (($0["edit"] as? [String: Any])?["kind"] as? String) == "file" })
