@@ -47,6 +47,8 @@ public struct Journal {
     /// Opens an existing journal by id, or the latest apply when `id` is nil.
     public static func open(stateDirectory: String, id: String?) throws -> Journal {
         let base = stateDirectory + "/journal"
+        // Reading makes nothing: a state directory that does not exist holds no journal.
+        guard FileManager.default.fileExists(atPath: stateDirectory) else { throw ApplyError.noJournal("in \(base): it does not exist") }
         try StateDirectory.ensure(stateDirectory)
         if FileManager.default.fileExists(atPath: base) { try TrustedPath.existingDirectory(base) }
         let ids = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).sorted()

@@ -51,6 +51,7 @@ import LiveTestSupport
         let none = try CLIChild.run(["rollback", "--state-dir", box.directory + "/empty-state", "--format", "json"])
         #expect(none.status == 1)
         #expect(try Self.document(none)["status"] as? String == "failed")
+        #expect(!FileManager.default.fileExists(atPath: box.directory + "/empty-state"), "a rollback with nothing to roll back made a state directory")
     }
 
     /// One object refused, the others written: each says so.
