@@ -90,7 +90,7 @@ _hvharden_validate() {
 
 _hvharden_plan() {
     local -i ret=1
-    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus')
+    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus' 'oscal' 'html')
     local -ar ___fail_on=('critical' 'high' 'medium' 'low' 'none')
     local -ar arg_specs=(
         '*--profile[A profile file, or the name of a shipped profile; repeat to layer several, in order.]:file:'
@@ -112,7 +112,7 @@ _hvharden_plan() {
 
 _hvharden_show() {
     local -i ret=1
-    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus')
+    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus' 'oscal' 'html')
     local -ar ___fail_on=('critical' 'high' 'medium' 'low' 'none')
     local -ar arg_specs=(
         ':planfile:'
@@ -218,7 +218,7 @@ _hvharden_baseline() {
 
 _hvharden_rules() {
     local -i ret=1
-    local -ar ___format=('text' 'json')
+    local -ar ___format=('text' 'json' 'oscal')
     local -ar arg_specs=(
         '*--profile[A profile file, or the name of a shipped profile; repeat to layer several, in order.]:file:'
         '--format[Output format on standard output.]:format:{__hvharden_complete "${___format[@]}"}'
