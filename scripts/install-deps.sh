@@ -24,6 +24,8 @@ required=(
     # The tests hold locks from a second process and kill applies at random points.
     util-linux procps
     time # bench/run.sh reads each run's peak RSS from /usr/bin/time
+    # The HTML report's test renders it headless to a PNG (scripts/report-screenshot.sh too).
+    chromium
 )
 optional=()
 

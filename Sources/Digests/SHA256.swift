@@ -8,14 +8,19 @@ public enum SHA256 {
     public static func hex(_ bytes: some Sequence<UInt8>) -> String { Hex.encode(hash(Array(bytes))) }
 
     /// The 32-byte digest of `message`.
-    public static func hash(_ message: [UInt8]) -> [UInt8] {
+    public static func hash(_ message: [UInt8]) -> [UInt8] { EVPDigest.hash(message, EVP_sha256(), name: "SHA-256") }
+}
+
+/// One-shot digests through OpenSSL's EVP interface.
+enum EVPDigest {
+    static func hash(_ message: [UInt8], _ algorithm: OpaquePointer?, name: String) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let ok = message.withUnsafeBufferPointer { input in
-            EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
+            EVP_Digest(input.baseAddress, input.count, &digest, &length, algorithm, nil)
         }
         // EVP_Digest fails only when libcrypto cannot allocate a context.
-        precondition(ok == 1, "libcrypto could not compute SHA-256")
+        precondition(ok == 1, "libcrypto could not compute \(name)")
         return Array(digest.prefix(Int(length)))
     }
 }

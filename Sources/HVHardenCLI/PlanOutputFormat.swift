@@ -16,6 +16,10 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
     case junit
     /// For drift monitoring: Prometheus text-format metrics for node_exporter's textfile collector.
     case prometheus
+    /// For auditors: an OSCAL 1.1 assessment-results document (NIST's JSON model).
+    case oscal
+    /// For people without hvharden: one self-contained HTML page, no script, nothing loaded.
+    case html
 
     /// `plan` rendered in this format. `policy` is the compiled policy the plan was made from:
     /// SARIF takes its results' locations from it (the profile line that selected each rule).
@@ -39,6 +43,14 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
             return try JUnitRenderer(policy: try policy ?? ReportContext.policy(of: plan), hostName: Self.hostName(plan)).render(plan)
         case .prometheus:
             return Data(PrometheusRenderer(hostName: Self.hostName(plan), timestamp: timing.made, duration: timing.duration).render(plan).utf8)
+        case .oscal:
+            return try AssessmentResultsRenderer(
+                policy: try policy ?? ReportContext.policy(of: plan), hostName: Self.hostName(plan),
+                start: timing.made, end: timing.made.addingTimeInterval(timing.duration ?? 0)
+            ).render(plan)
+        case .html:
+            let renderer = HTMLReportRenderer(policy: try policy ?? ReportContext.policy(of: plan), hostName: Self.hostName(plan), made: timing.made)
+            return Data(renderer.render(plan).utf8)
         }
     }
 
@@ -67,6 +79,10 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
                 + "changes and unwaived findings, skipped when waived.",
             "prometheus": "Prometheus text-format metrics (changes, findings by severity, failing rules, "
                 + "plan time and duration) for node_exporter's textfile collector.",
+            "oscal": "OSCAL 1.1 assessment-results JSON: an observation per rule and target (observed and expected "
+                + "values, secrets redacted), findings per SP 800-53 control, waivers as risks; stable UUIDs.",
+            "html": "One self-contained HTML page (inline style, no script, nothing loaded): summary by severity, "
+                + "a table per target, waived items, manual steps and their attestation, host facts and basis.",
         ]
     }
 

@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
         discussion: """
             Reads a plan saved with 'hvharden plan --out' (any hvharden version with the same \
             plan format) and writes it as --format says, exactly as 'plan' would have. Nothing \
-            is read from the host. With --format prometheus, the plan's time is the file's \
+            is read from the host. With --format prometheus, oscal or html, the plan's time is the file's \
             modification time.
 
             Exit status: 0 when the plan was read, 1 when it cannot be read or is not a plan. \
@@ -23,6 +23,7 @@ struct ShowCommand: ParsableCommand {
               hvharden show plan.json
               hvharden show plan.json --format sarif > hvharden.sarif
               hvharden show plan.json --format prometheus > hvharden.prom
+              hvharden show plan.json --format html > hvharden.html
             """
     )
 

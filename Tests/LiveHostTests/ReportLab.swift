@@ -11,14 +11,10 @@ import Digests
 /// The lab planned through the library with the baseline and the lab's site profile (which
 /// holds a waiver), on a fixed day, keeping the compiled policy the reports need.
 enum ReportLab {
-    static let profiles = ["profiles/nist-800-125a-baseline.yaml", "examples/lab/site.yaml"].map {
-        Repo.root.appendingPathComponent($0).path
-    }
+    static let profiles = RenderLab.siteProfiles
 
     static func planAndPolicy(profiles: [String] = profiles) throws -> (plan: Plan, policy: Policy) {
-        let policy = try Compiler.compile(profiles: profiles, today: RenderLab.day).policy
-        let state = try ObservedState(reading: LiveStateReader(connectURI: RenderLab.connectURI, root: RenderLab.root, key: TestKey.key), policy: policy)
-        return (try Planner.plan(policy: policy, reader: state, today: RenderLab.day), policy)
+        try RenderLab.planAndPolicy(profiles: profiles)
     }
 
     /// JSON text as nested Foundation values, for reading rendered reports.

@@ -27,6 +27,16 @@ public enum RenderLab {
         ["plan", "--profile", profile, "--connect", connectURI, "--root", root]
     }
 
+    /// The baseline and the lab's site profile, which holds a waiver.
+    public static let siteProfiles = [profile, Repo.root.appendingPathComponent("examples/lab/site.yaml").path]
+
+    /// The lab planned with `profiles`, keeping the compiled policy the reports need.
+    public static func planAndPolicy(profiles: [String] = siteProfiles) throws -> (plan: Plan, policy: Policy) {
+        let policy = try Compiler.compile(profiles: profiles, today: day).policy
+        let state = try ObservedState(reading: LiveStateReader(connectURI: connectURI, root: root, key: TestKey.key), policy: policy)
+        return (try Planner.plan(policy: policy, reader: state, today: day), policy)
+    }
+
     public static func plan() throws -> Plan {
         let (policy, state) = try state()
         return try Planner.plan(policy: policy, reader: state, today: day)

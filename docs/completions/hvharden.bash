@@ -217,7 +217,7 @@ _hvharden_plan() {
         return
         ;;
     '--format')
-        __hvharden_add_completions -W 'text'$'\n''json'$'\n''sarif'$'\n''junit'$'\n''prometheus'
+        __hvharden_add_completions -W 'text'$'\n''json'$'\n''sarif'$'\n''junit'$'\n''prometheus'$'\n''oscal'$'\n''html'
         return
         ;;
     '--out')
@@ -240,7 +240,7 @@ _hvharden_show() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __hvharden_add_completions -W 'text'$'\n''json'$'\n''sarif'$'\n''junit'$'\n''prometheus'
+        __hvharden_add_completions -W 'text'$'\n''json'$'\n''sarif'$'\n''junit'$'\n''prometheus'$'\n''oscal'$'\n''html'
         return
         ;;
     '--fail-on')
@@ -482,7 +482,7 @@ _hvharden_rules() {
         return
         ;;
     '--format')
-        __hvharden_add_completions -W 'text'$'\n''json'
+        __hvharden_add_completions -W 'text'$'\n''json'$'\n''oscal'
         return
         ;;
     esac

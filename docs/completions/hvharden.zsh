@@ -91,7 +91,7 @@ _hvharden_validate() {
 
 _hvharden_plan() {
     local -i ret=1
-    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus')
+    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus' 'oscal' 'html')
     local -ar ___fail_on=('critical' 'high' 'medium' 'low' 'none')
     local -ar arg_specs=(
         '*--profile[A profile file, or the name of a shipped profile; repeat to layer several, in order.]:file:'
@@ -114,7 +114,7 @@ _hvharden_plan() {
 
 _hvharden_show() {
     local -i ret=1
-    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus')
+    local -ar ___format=('text' 'json' 'sarif' 'junit' 'prometheus' 'oscal' 'html')
     local -ar ___fail_on=('critical' 'high' 'medium' 'low' 'none')
     local -ar arg_specs=(
         ':planfile:'
@@ -295,7 +295,7 @@ _hvharden_baseline() {
 
 _hvharden_rules() {
     local -i ret=1
-    local -ar ___format=('text' 'json')
+    local -ar ___format=('text' 'json' 'oscal')
     local -ar arg_specs=(
         '*--profile[A profile file, or the name of a shipped profile; repeat to layer several, in order.]:file:'
         '--format[Output format on standard output.]:format:{__hvharden_complete "${___format[@]}"}'
