@@ -31,7 +31,10 @@ public final class HostSession {
 
     /// The stores of every registered kind, writing through this session.
     public var stores: ObjectStores {
-        ObjectStores([LibvirtDomainStore(connection: connection, key: key), ConfigFileStore(root: root, key: key)])
+        ObjectStores([
+            LibvirtDomainStore(connection: connection, key: key), ConfigFileStore(root: root, key: key),
+            HostPathStore(root: root, key: key),
+        ])
     }
 
     /// The locks an apply or rollback through this session takes under `directory`: this root's

@@ -87,16 +87,31 @@ struct PlanBuilder {
         }
     }
 
-    mutating func evaluateHost(files: [ConfigFile: ObservedFile], factContext: FactContext, hostScopeNote: String?) throws {
+    mutating func evaluateHost(
+        files: [ConfigFile: ObservedFile], paths: ObservedPaths = .none, factContext: FactContext, hostScopeNote: String?
+    ) throws {
         // Kernel command line rules edit the same two variables; each later rule (in id order,
         // the order changes are listed and applied) sees the value the earlier ones produce.
         var files = files
-        if hostScopeNote == nil { unparsableFiles(files) }
+        if hostScopeNote == nil {
+            unparsableFiles(files)
+            for problem in paths.problems {
+                findings.append(Finding(
+                    address: .host, kind: .noncompliant, rule: PlannerRules.hostPathsReadable, severity: .medium, message: problem,
+                    guidance: "Make the directory readable by the user hvharden runs as (root on a host), then plan again."))
+            }
+        }
         for selected in policy.rules where selected.rule.target != .domain {
             let rule = selected.rule
-            if hostScopeNote != nil, rule.target == .hostFile || rule.target == .hostFact { continue }
+            if hostScopeNote != nil, rule.target != .manual { continue }
             let outcome: Outcome
             switch rule.target {
+            case .hostPath:
+                guard case .pathMetadata(let check) = rule.check else { throw PlanError.invalidRule(rule.id, "a host-path rule needs a path-metadata check") }
+                for (path, outcome) in PathMetadataEvaluator(rule: rule, check: check).evaluate(paths) {
+                    record(outcome, selected, address: { Address(ref: HostPathResource.ref(path), path: $0) }, domain: nil)
+                }
+                continue
             case .hostFile:
                 outcome = try Self.evaluateFile(selected, files: files, factContext)
             case .hostFact:

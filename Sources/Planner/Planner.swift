@@ -31,6 +31,8 @@ public enum Planner {
         let files = ParallelWork.Background {
             note == nil ? Result { try reader.readFiles(query) } : .success([:])
         }
+        let pathQuery = PathQuery(rules: policy.rules.map(\.rule))
+        let paths = ParallelWork.Background { note == nil && !pathQuery.isEmpty ? reader.readPaths(pathQuery) : .none }
         let capabilities = CapabilityMemo { reader.domainCapabilities($0) }
         let hostName = reader.hostName
         let evaluation = DomainEvaluation(
@@ -45,7 +47,7 @@ public enum Planner {
         var planned = try evaluation.finish(selected: chosen.selected)
         let host = HostState(
             connectURI: reader.connectURI, root: reader.root, unselectedDomains: chosen.unselected.sorted(),
-            files: try files.wait().get(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
+            files: try files.wait().get(), paths: paths.wait(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
         return try assemble(policy: policy, today: today, domains: &planned, host: host)
     }
 
@@ -81,10 +83,11 @@ public enum Planner {
         for file in state.files.values {
             for (path, fingerprint) in file.fingerprints { basis.objects[ConfigFileResource.ref(path)] = fingerprint }
         }
+        for path in state.paths.matches.values.joined() { basis.objects[HostPathResource.ref(path.hostPath)] = path.fingerprint }
         basis.facts = state.hostScopeNote == nil ? FactFingerprint.flatten(state.facts) : [:]
 
         let factContext = FactContext(facts: state.facts, posture: policy.posture, parameters: [:], sizings: sizings)
-        try builder.evaluateHost(files: state.files, factContext: factContext, hostScopeNote: state.hostScopeNote)
+        try builder.evaluateHost(files: state.files, paths: state.paths, factContext: factContext, hostScopeNote: state.hostScopeNote)
 
         return builder.build(state: state, basis: basis)
     }

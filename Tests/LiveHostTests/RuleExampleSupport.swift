@@ -95,6 +95,8 @@ struct ExampleRunner {
             let domains = try example.xml.map { [("example", try XMLDocument(string: $0))] } ?? []
             let context = FactContext(facts: facts, posture: posture, parameters: selected.parameters, domains: domains)
             return (evaluator.evaluate(rule, context), nil)
+        case .hostPath:
+            return try runPaths(example, selected: selected)
         case .manual:
             let attestations = example.attested == true ? [Attestation(rule: rule.id, statement: "example")] : []
             let policy = Policy(posture: posture, domains: DomainSelector(), rules: [selected], attestations: attestations)

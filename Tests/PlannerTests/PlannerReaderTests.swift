@@ -66,6 +66,7 @@ import TestSupport
 
 /// Delivers `names` as trivial domains, except that the ones in `failing` fail to read.
 struct FailingReader: StateReader {
+    func readPaths(_ query: PathQuery) -> ObservedPaths { .none }
     let failing: Set<String>
     let names: [String]
     var connectURI: String { "test:///failing" }

@@ -60,6 +60,9 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
         return out
     }
 
+    /// The in-memory host has no paths: host-path rules find nothing here.
+    public func readPaths(_ query: PathQuery) -> ObservedPaths { .none }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {

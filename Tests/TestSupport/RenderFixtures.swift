@@ -79,11 +79,13 @@ public enum RenderFixtures {
         ]
         let file: [FileEdit] = [.set(key: "k", value: "v"), .setList(key: "l", items: ["a", "b"])]
         for edit in domain { switch edit { case .setAttribute, .setText, .create, .remove: break } }
+        let path: [PathEdit] = [.setMode(mode: "0600"), .setOwner(user: "root", uid: 0)]
         for edit in file { switch edit { case .set, .setList: break } }
+        for edit in path { switch edit { case .setMode, .setOwner: break } }
         #if DEBUG
-        precondition(ResourceKinds.registered.count == 2, "a kind was registered: add its edits here")
+        precondition(ResourceKinds.registered.count == 3, "a kind was registered: add its edits here")
         #endif
-        return domain.map(AnyEdit.init) + file.map(AnyEdit.init)
+        return domain.map(AnyEdit.init) + file.map(AnyEdit.init) + path.map(AnyEdit.init)
     }
 
     /// Every `Change.Action`, guarded like `everyEdit`.

@@ -17,6 +17,7 @@ enum Bundled {
         ("domain-storage-transport.yaml", catalogue_domain_storage_transport),
         ("grub.yaml", catalogue_grub),
         ("host-facts.yaml", catalogue_host_facts),
+        ("host-paths.yaml", catalogue_host_paths),
         ("libvirtd-conf.yaml", catalogue_libvirtd_conf),
         ("manual.yaml", catalogue_manual),
         ("modprobe.yaml", catalogue_modprobe),

@@ -15,7 +15,8 @@ struct CatalogueKeyChecker {
         "examples": ["compliant", "noncompliant"],
     ]
     static let parameterKeys: Set<String> = ["name", "type", "default", "description", "allowed"]
-    static let exampleKeys: Set<String> = ["xml", "file", "facts", "attested", "parameters", "posture", "note"]
+    static let exampleKeys: Set<String> = ["xml", "file", "facts", "paths", "attested", "parameters", "posture", "note"]
+    static let pathExampleKeys: Set<String> = ["mode", "owner", "group", "type"]
 
     func check(_ root: Node) -> [Diagnostic] {
         guard let list = root.sequence else {
@@ -44,7 +45,11 @@ struct CatalogueKeyChecker {
             }
             for kind in ["compliant", "noncompliant"] {
                 for example in rule["examples"]?.mapping?[kind]?.sequence ?? [] {
-                    if let m = example.mapping { out += unknownKeys(m, allowed: Self.exampleKeys, rule: id) }
+                    guard let m = example.mapping else { continue }
+                    out += unknownKeys(m, allowed: Self.exampleKeys, rule: id)
+                    for (_, path) in m["paths"]?.mapping ?? [:] {
+                        if let spec = path.mapping { out += unknownKeys(spec, allowed: Self.pathExampleKeys, rule: id) }
+                    }
                 }
             }
         }

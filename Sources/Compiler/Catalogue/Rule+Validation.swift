@@ -13,6 +13,13 @@ extension Rule {
                 out.append("alternatives name '\(token)', which the check does not require")
             }
         }
+        if case .pathMetadata(let c) = check {
+            out += c.problems
+            if target != .hostPath { out.append("a path-metadata check needs target host-path") }
+            if c.absent == true && fix != nil { out.append("a check that paths are absent has no fix") }
+        } else if target == .hostPath {
+            out.append("a host-path rule uses a path-metadata check")
+        }
         return out
     }
 }

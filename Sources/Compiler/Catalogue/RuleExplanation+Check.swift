@@ -4,6 +4,7 @@ extension RuleExplanation {
         case .domain: return "each selected domain's persistent XML definition"
         case .hostFile: return "a host configuration file, read and edited through Augeas"
         case .hostFact: return "a read-only observation of the host (/proc, /sys, /dev); never changed"
+        case .hostPath: return "the mode, owner and group of host paths (files, directories, device nodes)"
         case .manual: return "a step hvharden cannot observe; reported until a profile attests it"
         }
     }
@@ -97,6 +98,8 @@ extension RuleExplanation {
             }
             if let vendor = c.cpuVendor { lines.append("It applies only on hosts with \(vendor) CPUs.") }
             return lines.joined(separator: " ")
+        case .pathMetadata(let c):
+            return describePaths(c)
         case .manual:
             return "Nothing to observe: the rule is reported with its guidance until a profile attests the step "
                 + "under 'attestations'."
@@ -124,6 +127,11 @@ extension RuleExplanation {
         case (.append, _):
             return "Appends the missing tokens to GRUB_CMDLINE_LINUX and removes the forbidden ones; "
                 + "run update-grub and reboot for the kernel to see them."
+        case (.set, .pathMetadata(let c)):
+            return "Removes the permission bits beyond \(c.maxMode ?? "the allowed mode")"
+                + (c.fixOwner == true ? " and makes \(c.owners?.first ?? "root") the owner" : "")
+                + " of each path that has them (never adding a bit), with the file opened without following a link; "
+                + "the other requirements are findings."
         case (.set, _):
             return "Sets the checked value to \(newValue)."
         }
@@ -161,6 +169,19 @@ extension RuleExplanation {
             return "one of the values of " + describe(ref, of: rule)
         default: return describe(ref, of: rule)
         }
+    }
+
+    static func describePaths(_ c: PathMetadataCheck) -> String {
+        let paths = c.paths.joined(separator: ", ")
+        if c.absent == true { return "None of \(paths) may exist." }
+        let parts = [
+            c.maxMode.map { "have no permission bit beyond \($0)" },
+            c.owners.map { "belong to \($0.joined(separator: " or "))" },
+            c.groups.map { "have the group \($0.joined(separator: " or "))" },
+        ].compactMap { $0 }
+        return "Each existing path matching \(paths) (a `*` stands for one directory level) must "
+            + parts.joined(separator: " and ") + "; a symbolic link is judged by the file it leads to, and a path "
+            + "that does not exist complies."
     }
 
     static func describe(_ file: ConfigFile) -> String {

@@ -15,6 +15,7 @@ extension Check: Codable {
         case "config-value": self = .configValue(try ConfigValueCheck(from: decoder))
         case "config-list": self = .configList(try ConfigListCheck(from: decoder))
         case "kernel-cmdline": self = .kernelCmdline(try KernelCmdlineCheck(from: decoder))
+        case "path-metadata": self = .pathMetadata(try PathMetadataCheck(from: decoder))
         case "manual": self = .manual
         default:
             throw DecodingError.dataCorruptedError(
@@ -36,6 +37,7 @@ extension Check: Codable {
         case .configValue(let v): try v.encode(to: encoder)
         case .configList(let v): try v.encode(to: encoder)
         case .kernelCmdline(let v): try v.encode(to: encoder)
+        case .pathMetadata(let v): try v.encode(to: encoder)
         case .manual: break
         }
     }
@@ -51,6 +53,7 @@ extension Check: Codable {
         "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max", "cpuVendor", "inherit", "anyItem"],
         "config-list": ["file", "key", "default", "subsetOf", "contains"],
         "kernel-cmdline": ["require", "forbid", "alternatives", "cpuVendor"],
+        "path-metadata": ["paths", "maxMode", "owners", "groups", "fixOwner", "absent"],
         "manual": [],
     ]
 }

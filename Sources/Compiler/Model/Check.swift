@@ -19,6 +19,8 @@ public enum Check: Hashable, Sendable {
     case configList(ConfigListCheck)
     /// The kernel command line in /etc/default/grub must carry or lack tokens.
     case kernelCmdline(KernelCmdlineCheck)
+    /// Host paths must have at most a mode and belong to allowed users and groups.
+    case pathMetadata(PathMetadataCheck)
     /// A step that cannot be observed: reported with guidance until the profile attests it.
     case manual
 
@@ -33,13 +35,14 @@ public enum Check: Hashable, Sendable {
         case .configValue: return "config-value"
         case .configList: return "config-list"
         case .kernelCmdline: return "kernel-cmdline"
+        case .pathMetadata: return "path-metadata"
         case .manual: return "manual"
         }
     }
 
     public static let kinds = [
         "xml-value", "xml-present", "xml-absent", "xml-count", "xml-every", "evaluator",
-        "config-value", "config-list", "kernel-cmdline", "manual",
+        "config-value", "config-list", "kernel-cmdline", "path-metadata", "manual",
     ]
 }
 

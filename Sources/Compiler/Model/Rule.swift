@@ -77,6 +77,8 @@ public enum RuleTarget: String, CaseIterable, Hashable, Sendable, Codable {
     case hostFile = "host-file"
     /// A read-only observation of the host (/proc, /sys). Never fixed automatically.
     case hostFact = "host-fact"
+    /// The mode, owner and group of host paths (files, directories, device nodes).
+    case hostPath = "host-path"
     /// A step that cannot be observed; reported with guidance until attested.
     case manual
 }

@@ -19,6 +19,8 @@ public struct RuleExample: Hashable, Sendable, Codable {
     /// A partial host-facts document merged over an empty one (host-fact rules and evaluators
     /// that need facts, such as passthrough).
     public var facts: JSONValue?
+    /// Host paths and their metadata (host-path rules); a path not listed does not exist.
+    public var paths: [String: PathExample]?
     /// Whether the profile attests the step (manual rules).
     public var attested: Bool?
     /// Parameter values to use instead of the defaults.
@@ -39,5 +41,30 @@ public struct RuleExample: Hashable, Sendable, Codable {
         self.parameters = parameters
         self.posture = posture
         self.note = note
+    }
+}
+
+/// One path of a host-path example: `{mode: "0644", owner: root, group: root}`; `type` is
+/// `file` (the default), `directory` or `device`.
+public struct PathExample: Hashable, Sendable, Codable {
+    public var mode: String
+    public var owner: String
+    public var group: String
+    public var type: String?
+
+    public init(mode: String, owner: String = "root", group: String = "root", type: String? = nil) {
+        self.mode = mode
+        self.owner = owner
+        self.group = group
+        self.type = type
+    }
+
+    enum CodingKeys: String, CodingKey { case mode, owner, group, type }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            mode: try c.decode(String.self, forKey: .mode), owner: try c.decodeIfPresent(String.self, forKey: .owner) ?? "root",
+            group: try c.decodeIfPresent(String.self, forKey: .group) ?? "root", type: try c.decodeIfPresent(String.self, forKey: .type))
     }
 }

@@ -54,6 +54,10 @@ public struct LiveStateReader: StateReader {
         try ConfigReader(root: root, key: key).read(query)
     }
 
+    public func readPaths(_ query: PathQuery) -> ObservedPaths {
+        PathReader(root: root, key: key).read(query)
+    }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {

@@ -20,6 +20,9 @@ public protocol StateReader: Sendable {
     func readFacts() -> HostFacts
     /// The keys `query` asks for, from the host's config files, each file fingerprinted.
     func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile]
+    /// The host paths `query` names (globs expanded under the root), each with its metadata.
+    /// Never fails: what cannot be read is listed in `ObservedPaths.problems`.
+    func readPaths(_ query: PathQuery) -> ObservedPaths
     /// Lists the domains, chooses with `selection.choose(from:)`, and hands every chosen domain
     /// to `deliver` as soon as it is read (on any thread, in any order; a failure to read one
     /// is delivered as its result). Returns when every chosen domain was delivered.

@@ -76,6 +76,10 @@ public struct JUnitReport: Sendable, Equatable {
             case .hostFile:
                 let seen = order.filter { $0.rule == rule.id }
                 keys += seen.isEmpty ? [Key(rule.id, .file(Self.file(of: rule)))] : seen
+            case .hostPath:
+                // One case per path the rule found wrong; a rule that found none passes on the host.
+                let seen = order.filter { $0.rule == rule.id }
+                keys += seen.isEmpty ? [Key(rule.id, .host)] : seen
             case .hostFact, .manual:
                 keys.append(Key(rule.id, .host))
             }

@@ -28,6 +28,7 @@ public enum ResourceKinds {
     public static let registered: [any ResourceKindDescription.Type] = [
         DomainResource.self,
         ConfigFileResource.self,
+        HostPathResource.self,
     ]
 
     /// The description of `kind`; an unregistered kind (read from a foreign plan) is shown by name.

@@ -12,6 +12,8 @@ public struct ObservedState: Sendable {
     /// Domains that exist but were not selected (by the profile's globs or `--domain`).
     public var unselectedDomains: [String]
     public var files: [ConfigFile: ObservedFile]
+    /// The host paths host-path rules read.
+    public var paths: ObservedPaths = .none
     public var facts: HostFacts
     /// Host-file and fact rules are skipped with this note when the root is not the host's
     /// (for example a remote libvirt URI without `--root`).
@@ -44,6 +46,8 @@ extension ObservedState: StateReader {
 
     public func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] { files }
 
+    public func readPaths(_ query: PathQuery) -> ObservedPaths { paths }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {
@@ -65,6 +69,7 @@ struct HostState: Sendable {
     var root: String
     var unselectedDomains: [String]
     var files: [ConfigFile: ObservedFile]
+    var paths: ObservedPaths = .none
     var facts: HostFacts
     var hostScopeNote: String?
     var hostName: String?
