@@ -17,9 +17,9 @@ enum ApplyReport {
         Console.out("")
         let domains = result.written.filter { $0.kind == DomainResource.kind }.count
         let files = result.written.filter { $0.kind == ConfigFileResource.kind }.count
+        let paths = result.written.filter { $0.kind == HostPathResource.kind }.count
         Console.out("Apply complete: \(plan.summary.changes) change\(plan.summary.changes == 1 ? "" : "s") on "
-            + "\(domains) domain\(domains == 1 ? "" : "s") and "
-            + "\(files) file\(files == 1 ? "" : "s"); verified by planning again.")
+            + PlanSummary.objects(domains: domains, files: files, paths: paths) + "; verified by planning again.")
         Console.out("Journal: \(id) (undo with 'hvharden rollback \(id)')")
         let effects = result.effects
         if !effects.daemonsToRestart.isEmpty {

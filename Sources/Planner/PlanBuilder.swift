@@ -88,7 +88,8 @@ struct PlanBuilder {
     }
 
     mutating func evaluateHost(
-        files: [ConfigFile: ObservedFile], paths: ObservedPaths = .none, factContext: FactContext, hostScopeNote: String?
+        files: [ConfigFile: ObservedFile], paths: ObservedPaths = .none, units: ObservedUnits = .none, factContext: FactContext,
+        hostScopeNote: String?
     ) throws {
         // Kernel command line rules edit the same two variables; each later rule (in id order,
         // the order changes are listed and applied) sees the value the earlier ones produce.
@@ -110,6 +111,12 @@ struct PlanBuilder {
                 guard case .pathMetadata(let check) = rule.check else { throw PlanError.invalidRule(rule.id, "a host-path rule needs a path-metadata check") }
                 for (path, outcome) in PathMetadataEvaluator(rule: rule, check: check).evaluate(paths) {
                     record(outcome, selected, address: { Address(ref: HostPathResource.ref(path), path: $0) }, domain: nil)
+                }
+                continue
+            case .hostUnit:
+                guard case .systemdSocket(let check) = rule.check else { throw PlanError.invalidRule(rule.id, "a host-unit rule needs a systemd-socket check") }
+                for result in SystemdSocketEvaluator(rule: rule, check: check).evaluate(units) {
+                    record(result.outcome, selected, address: { _ in result.address }, domain: nil)
                 }
                 continue
             case .hostFile:

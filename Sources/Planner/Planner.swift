@@ -33,6 +33,8 @@ public enum Planner {
         }
         let pathQuery = PathQuery(rules: policy.rules.map(\.rule))
         let paths = ParallelWork.Background { note == nil && !pathQuery.isEmpty ? reader.readPaths(pathQuery) : .none }
+        let unitNames = ObservedUnits.query(policy.rules.map(\.rule))
+        let units = ParallelWork.Background { note == nil && !unitNames.isEmpty ? reader.readUnits(unitNames) : .none }
         let capabilities = CapabilityMemo { reader.domainCapabilities($0) }
         let hostName = reader.hostName
         let evaluation = DomainEvaluation(
@@ -47,7 +49,7 @@ public enum Planner {
         var planned = try evaluation.finish(selected: chosen.selected)
         let host = HostState(
             connectURI: reader.connectURI, root: reader.root, unselectedDomains: chosen.unselected.sorted(),
-            files: try files.wait().get(), paths: paths.wait(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
+            files: try files.wait().get(), paths: paths.wait(), units: units.wait(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
         return try assemble(policy: policy, today: today, domains: &planned, host: host)
     }
 
@@ -84,10 +86,11 @@ public enum Planner {
             for (path, fingerprint) in file.fingerprints { basis.objects[ConfigFileResource.ref(path)] = fingerprint }
         }
         for path in state.paths.matches.values.joined() { basis.objects[HostPathResource.ref(path.hostPath)] = path.fingerprint }
+        for (path, fingerprint) in state.units.fingerprints { basis.objects[ConfigFileResource.ref(path)] = fingerprint }
         basis.facts = state.hostScopeNote == nil ? FactFingerprint.flatten(state.facts) : [:]
 
         let factContext = FactContext(facts: state.facts, posture: policy.posture, parameters: [:], sizings: sizings)
-        try builder.evaluateHost(files: state.files, paths: state.paths, factContext: factContext, hostScopeNote: state.hostScopeNote)
+        try builder.evaluateHost(files: state.files, paths: state.paths, units: state.units, factContext: factContext, hostScopeNote: state.hostScopeNote)
 
         return builder.build(state: state, basis: basis)
     }

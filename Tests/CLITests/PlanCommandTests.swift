@@ -20,7 +20,7 @@ struct PlanCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("hvharden plan for \(RenderLab.connectURI), root \(RenderLab.root)\n"))
         let summary = try #require(run.stdout.split(separator: "\n").last.map(String.init))
-        #expect(summary.wholeMatch(of: /Plan: \d+ changes? on \d+ domains? and \d+ files?; \d+ findings?; \d+ waived\./) != nil, "\(summary)")
+        #expect(summary.wholeMatch(of: /Plan: \d+ changes? on \d+ domains?(, \d+ files? and \d+ paths?| and \d+ files?); \d+ findings?; \d+ waived\./) != nil, "\(summary)")
         #expect(!run.stdout.contains("\u{1B}"))
         // The text is what the library's renderer gives for the same plan (the day only
         // matters for waivers, and the baseline has none).

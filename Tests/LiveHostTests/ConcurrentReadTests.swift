@@ -142,7 +142,7 @@ import Digests
         for plan in [try Planner.plan(policy: policy, reader: try reader.read(policy: policy)), try Planner.plan(policy: policy, reader: reader)] {
             let finding = try #require(plan.findings.first { $0.rule == PlannerRules.hostFileParses })
             #expect(finding.message.contains("/etc/libvirt/qemu.conf:1"), "\(finding.message)")
-            #expect(!plan.changes.contains { $0.address.ref?.name == "/etc/libvirt/qemu.conf" })
+            #expect(!plan.changes.contains { $0.address.ref == ConfigFileResource.ref("/etc/libvirt/qemu.conf") })
         }
     }
 }

@@ -72,6 +72,8 @@ import Digests
         var policy: Policy
         var domains: [String]
         var files: [String]
+        /// The host paths whose mode the plan changes (written after the files).
+        var paths: [String]
         var xmlBefore: [String: String]
         var filesBefore: [String: FileStamp]
 
@@ -81,6 +83,7 @@ import Digests
             plan = try box.plan(policy)
             domains = Array(Set(plan.changes.compactMap { $0.address.isDomain ? $0.address.domain : nil })).sorted()
             files = Array(Set(plan.changes.compactMap(\.address.file))).sorted()
+            paths = Array(Set(plan.changes.compactMap { $0.address.name(of: HostPathResource.self) })).sorted()
             try #require(domains.count >= 3 && !files.isEmpty, "the lab plan should change files and at least three domains")
             let box = box
             xmlBefore = try Dictionary(uniqueKeysWithValues: domains.map { ($0, try box.domainXML($0)) })
@@ -118,7 +121,7 @@ import Digests
             Issue.record("expected a write failure, got: \(error)")
             return
         }
-        let doneNames = ["domain '\(domains[0])'"] + files.map { "file \($0)" }
+        let doneNames = ["domain '\(domains[0])'"] + files.map { "file \($0)" } + lab.paths.map { "path \($0)" }
         let notDoneNames = domains.dropFirst().map { "domain '\($0)'" }
         #expect(failed.map(\.object) == notDoneNames)
         #expect(failed.allSatisfy { $0.reason.contains("client socket is closed") })
@@ -148,7 +151,7 @@ import Digests
         #expect(failed.first?.object == "domain '\(domains[0])'")
         #expect(failed.first?.reason.contains("could not be read back") == true, "\(failed)")
         #expect(failed.map(\.object) == domains.map { "domain '\($0)'" })
-        #expect(done == files.map { "file \($0)" })
+        #expect(done == files.map { "file \($0)" } + lab.paths.map { "path \($0)" })
         #expect(try lab.box.domainXML(domains[0]) != lab.xmlBefore[domains[0]])
         try lab.rollBack()
     }

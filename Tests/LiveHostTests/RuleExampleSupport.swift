@@ -97,6 +97,8 @@ struct ExampleRunner {
             return (evaluator.evaluate(rule, context), nil)
         case .hostPath:
             return try runPaths(example, selected: selected)
+        case .hostUnit:
+            return try runUnits(example)
         case .manual:
             let attestations = example.attested == true ? [Attestation(rule: rule.id, statement: "example")] : []
             let policy = Policy(posture: posture, domains: DomainSelector(), rules: [selected], attestations: attestations)

@@ -67,6 +67,7 @@ import TestSupport
 /// Delivers `names` as trivial domains, except that the ones in `failing` fail to read.
 struct FailingReader: StateReader {
     func readPaths(_ query: PathQuery) -> ObservedPaths { .none }
+    func readUnits(_ names: Set<String>) -> ObservedUnits { .none }
     let failing: Set<String>
     let names: [String]
     var connectURI: String { "test:///failing" }

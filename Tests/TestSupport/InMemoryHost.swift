@@ -63,6 +63,9 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
     /// The in-memory host has no paths: host-path rules find nothing here.
     public func readPaths(_ query: PathQuery) -> ObservedPaths { .none }
 
+    /// Nor systemd units: host-unit rules find none installed.
+    public func readUnits(_ names: Set<String>) -> ObservedUnits { .none }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {

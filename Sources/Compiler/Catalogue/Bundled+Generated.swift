@@ -23,6 +23,7 @@ enum Bundled {
         ("modprobe.yaml", catalogue_modprobe),
         ("qemu-conf.yaml", catalogue_qemu_conf),
         ("sysctl.yaml", catalogue_sysctl),
+        ("systemd-sockets.yaml", catalogue_systemd_sockets),
     ]
     static let profiles: [(name: String, text: String)] = [
         ("nist-800-125a-baseline.yaml", profiles_nist_800_125a_baseline),

@@ -15,7 +15,7 @@ struct CatalogueKeyChecker {
         "examples": ["compliant", "noncompliant"],
     ]
     static let parameterKeys: Set<String> = ["name", "type", "default", "description", "allowed"]
-    static let exampleKeys: Set<String> = ["xml", "file", "facts", "paths", "attested", "parameters", "posture", "note"]
+    static let exampleKeys: Set<String> = ["xml", "file", "facts", "paths", "tree", "links", "attested", "parameters", "posture", "note"]
     static let pathExampleKeys: Set<String> = ["mode", "owner", "group", "type"]
 
     func check(_ root: Node) -> [Diagnostic] {

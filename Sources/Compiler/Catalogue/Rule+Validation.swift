@@ -17,6 +17,12 @@ extension Rule {
             out += c.problems
             if target != .hostPath { out.append("a path-metadata check needs target host-path") }
             if c.absent == true && fix != nil { out.append("a check that paths are absent has no fix") }
+        } else if case .systemdSocket(let c) = check {
+            out += c.problems
+            if target != .hostUnit { out.append("a systemd-socket check needs target host-unit") }
+            if fix != nil && c.maxSocketMode == nil { out.append("only a maxSocketMode requirement has a fix") }
+        } else if target == .hostUnit {
+            out.append("a host-unit rule uses a systemd-socket check")
         } else if target == .hostPath {
             out.append("a host-path rule uses a path-metadata check")
         }

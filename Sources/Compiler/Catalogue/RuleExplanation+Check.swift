@@ -5,6 +5,7 @@ extension RuleExplanation {
         case .hostFile: return "a host configuration file, read and edited through Augeas"
         case .hostFact: return "a read-only observation of the host (/proc, /sys, /dev); never changed"
         case .hostPath: return "the mode, owner and group of host paths (files, directories, device nodes)"
+        case .hostUnit: return "the systemd socket units of libvirt's daemons, as systemd loads them (unit file and drop-ins)"
         case .manual: return "a step hvharden cannot observe; reported until a profile attests it"
         }
     }
@@ -100,6 +101,8 @@ extension RuleExplanation {
             return lines.joined(separator: " ")
         case .pathMetadata(let c):
             return describePaths(c)
+        case .systemdSocket(let c):
+            return describeSockets(c)
         case .manual:
             return "Nothing to observe: the rule is reported with its guidance until a profile attests the step "
                 + "under 'attestations'."
@@ -127,6 +130,10 @@ extension RuleExplanation {
         case (.append, _):
             return "Appends the missing tokens to GRUB_CMDLINE_LINUX and removes the forbidden ones; "
                 + "run update-grub and reboot for the kernel to see them."
+        case (.set, .systemdSocket(let c)):
+            return "Writes SocketMode=\(c.maxSocketMode ?? "") into a drop-in: the one under /etc that decides the mode, or else "
+                + "/etc/systemd/system/<unit>.d/hvharden.conf when no drop-in read after it sets the mode; run "
+                + "`systemctl daemon-reload` and restart the socket for it to take effect."
         case (.set, .pathMetadata(let c)):
             return "Removes the permission bits beyond \(c.maxMode ?? "the allowed mode")"
                 + (c.fixOwner == true ? " and makes \(c.owners?.first ?? "root") the owner" : "")
@@ -184,6 +191,17 @@ extension RuleExplanation {
             + "that does not exist complies."
     }
 
+    static func describeSockets(_ c: SystemdSocketCheck) -> String {
+        let parts = [
+            c.enabled == false ? "not be enabled (a masked unit is not)" : nil,
+            c.maxSocketMode.map { "have a SocketMode of at most \($0)" },
+            c.unixOnly == true ? "listen on unix socket paths only (no ListenStream= port or address)" : nil,
+        ].compactMap { $0 }
+        return "Each installed unit of \(c.units.joined(separator: ", ")), as systemd loads it (the first unit file on the "
+            + "search path /etc, /run, /usr/local/lib, /usr/lib, /lib systemd/system, then its drop-ins in name order), must "
+            + parts.joined(separator: " and ") + "."
+    }
+
     static func describe(_ file: ConfigFile) -> String {
         switch file {
         case .sysctl:
@@ -199,6 +217,8 @@ extension RuleExplanation {
             return "\(file.writablePath) (libvirt uses the first definition of a key set twice)"
         case .grub:
             return "\(file.writablePath) (the shell keeps the last assignment)"
+        case .systemd:
+            return "systemd unit drop-ins (the last assignment in name order wins)"
         }
     }
 

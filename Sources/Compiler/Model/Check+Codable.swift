@@ -16,6 +16,7 @@ extension Check: Codable {
         case "config-list": self = .configList(try ConfigListCheck(from: decoder))
         case "kernel-cmdline": self = .kernelCmdline(try KernelCmdlineCheck(from: decoder))
         case "path-metadata": self = .pathMetadata(try PathMetadataCheck(from: decoder))
+        case "systemd-socket": self = .systemdSocket(try SystemdSocketCheck(from: decoder))
         case "manual": self = .manual
         default:
             throw DecodingError.dataCorruptedError(
@@ -38,6 +39,7 @@ extension Check: Codable {
         case .configList(let v): try v.encode(to: encoder)
         case .kernelCmdline(let v): try v.encode(to: encoder)
         case .pathMetadata(let v): try v.encode(to: encoder)
+        case .systemdSocket(let v): try v.encode(to: encoder)
         case .manual: break
         }
     }
@@ -54,6 +56,7 @@ extension Check: Codable {
         "config-list": ["file", "key", "default", "subsetOf", "contains"],
         "kernel-cmdline": ["require", "forbid", "alternatives", "cpuVendor"],
         "path-metadata": ["paths", "maxMode", "owners", "groups", "fixOwner", "absent"],
+        "systemd-socket": ["units", "enabled", "maxSocketMode", "unixOnly"],
         "manual": [],
     ]
 }

@@ -19,6 +19,8 @@ public enum Check: Hashable, Sendable {
     case configList(ConfigListCheck)
     /// The kernel command line in /etc/default/grub must carry or lack tokens.
     case kernelCmdline(KernelCmdlineCheck)
+    /// libvirt's systemd socket units must be off, private or unix-only.
+    case systemdSocket(SystemdSocketCheck)
     /// Host paths must have at most a mode and belong to allowed users and groups.
     case pathMetadata(PathMetadataCheck)
     /// A step that cannot be observed: reported with guidance until the profile attests it.
@@ -36,13 +38,14 @@ public enum Check: Hashable, Sendable {
         case .configList: return "config-list"
         case .kernelCmdline: return "kernel-cmdline"
         case .pathMetadata: return "path-metadata"
+        case .systemdSocket: return "systemd-socket"
         case .manual: return "manual"
         }
     }
 
     public static let kinds = [
         "xml-value", "xml-present", "xml-absent", "xml-count", "xml-every", "evaluator",
-        "config-value", "config-list", "kernel-cmdline", "path-metadata", "manual",
+        "config-value", "config-list", "kernel-cmdline", "path-metadata", "systemd-socket", "manual",
     ]
 }
 

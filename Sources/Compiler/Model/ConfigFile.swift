@@ -10,6 +10,9 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     case modprobe
     /// `/etc/default/grub`.
     case grub
+    /// Drop-ins of systemd units (`/etc/systemd/system/<unit>.d/*.conf`) through the Systemd
+    /// lens; hvharden writes `hvharden.conf` there, or edits the drop-in under /etc that decides.
+    case systemd
 
     /// The file hvharden edits for this kind (absolute host path).
     public var writablePath: String {
@@ -19,6 +22,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         case .sysctl: return "/etc/sysctl.d/90-hvharden.conf"
         case .modprobe: return "/etc/modprobe.d/hvharden.conf"
         case .grub: return "/etc/default/grub"
+        case .systemd: return SystemdUnitPaths.adminDirectory
         }
     }
 
@@ -64,6 +68,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         case .sysctl: return "systemd-sysctl"
         case .modprobe: return "modprobe"
         case .grub: return "the shell (grub-mkconfig)"
+        case .systemd: return "systemd"
         }
     }
 
@@ -81,6 +86,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         case .grub: return "regenerate the bootloader configuration (update-grub) before rebooting"
         case .modprobe: return "regenerate the initramfs (update-initramfs -u) if the module loads from it"
         case .sysctl: return "sysctl settings apply now with 'sysctl --system', or at the next boot"
+        case .systemd: return "socket unit changes apply after 'systemctl daemon-reload' and a restart of the socket and its daemon"
         default: return nil
         }
     }

@@ -79,6 +79,8 @@ public enum RuleTarget: String, CaseIterable, Hashable, Sendable, Codable {
     case hostFact = "host-fact"
     /// The mode, owner and group of host paths (files, directories, device nodes).
     case hostPath = "host-path"
+    /// The systemd units that start libvirt's daemons: enablement, drop-ins, effective settings.
+    case hostUnit = "host-unit"
     /// A step that cannot be observed; reported with guidance until attested.
     case manual
 }

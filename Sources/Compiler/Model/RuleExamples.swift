@@ -21,6 +21,10 @@ public struct RuleExample: Hashable, Sendable, Codable {
     public var facts: JSONValue?
     /// Host paths and their metadata (host-path rules); a path not listed does not exist.
     public var paths: [String: PathExample]?
+    /// Files by host path with their text, and symbolic links by host path with their target
+    /// (host-unit rules: unit files, drop-ins, `*.wants/` links).
+    public var tree: [String: String]?
+    public var links: [String: String]?
     /// Whether the profile attests the step (manual rules).
     public var attested: Bool?
     /// Parameter values to use instead of the defaults.

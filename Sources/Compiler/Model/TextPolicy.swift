@@ -80,7 +80,7 @@ extension Rule {
         case .configList(let check): return TextPolicy(check.file)
         case .kernelCmdline: return .kernelCmdlineToken
         case .xmlValue, .xmlPresent, .xmlAbsent, .xmlCount, .xmlEvery: return .xmlText
-        case .evaluator, .manual, .pathMetadata: return .printable
+        case .evaluator, .manual, .pathMetadata, .systemdSocket: return .printable
         }
     }
 }
@@ -93,6 +93,7 @@ extension TextPolicy {
         case .sysctl: self = .sysctlValue
         case .modprobe: self = .modprobeOption
         case .grub: self = .kernelCmdlineToken
+        case .systemd: self = .modprobeOption
         }
     }
 }

@@ -35,6 +35,10 @@ public struct AugeasLoad: Sendable, Hashable {
     public static let modprobe = AugeasLoad(
         name: "Modprobe", lens: "Modprobe.lns", includes: ["/etc/modprobe.d/*.conf"])
 
+    /// Drop-ins of systemd units under /etc (the only ones hvharden writes).
+    public static let systemdDropIns = AugeasLoad(
+        name: "Systemd", lens: "Systemd.lns", includes: ["/etc/systemd/system/*.d/*.conf"])
+
     /// `/etc/default/grub` through the generic shell-variables lens. Values keep their quotes:
     /// `GRUB_CMDLINE_LINUX` reads as `"quiet"` including the double quotes.
     public static let grubDefault = AugeasLoad(

@@ -36,6 +36,7 @@ public struct ConfigReader {
         case .sysctl: return .sysctl
         case .modprobe: return .modprobe
         case .grub: return .grubDefault
+        case .systemd: return .systemdDropIns
         }
     }
 

@@ -58,6 +58,10 @@ public struct LiveStateReader: StateReader {
         PathReader(root: root, key: key).read(query)
     }
 
+    public func readUnits(_ names: Set<String>) -> ObservedUnits {
+        SystemdUnitReader(root: root, key: key).read(names)
+    }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {

@@ -143,6 +143,8 @@ public struct PlanSummary: Hashable, Sendable, Codable {
     public var changes: Int
     public var domainsChanged: Int
     public var filesChanged: Int
+    /// Host paths whose mode or owner changes.
+    public var pathsChanged: Int
     public var findings: Int
     public var waived: Int
     public var pendingRestart: Int
@@ -151,8 +153,23 @@ public struct PlanSummary: Hashable, Sendable, Codable {
         self.changes = changes.count
         self.domainsChanged = Set(changes.compactMap { $0.address.ref?.kind == DomainResource.kind ? $0.address.ref : nil }).count
         self.filesChanged = Set(changes.compactMap { $0.address.ref?.kind == ConfigFileResource.kind ? $0.address.ref : nil }).count
+        self.pathsChanged = Set(changes.compactMap { $0.address.ref?.kind == HostPathResource.kind ? $0.address.ref : nil }).count
         self.findings = findings.count
         self.waived = waived.count
         self.pendingRestart = pendingRestart.count
+    }
+
+    enum CodingKeys: String, CodingKey { case changes, domainsChanged, filesChanged, pathsChanged, findings, waived, pendingRestart }
+
+    /// Plans saved before host paths were a kind have no `pathsChanged`: they changed none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        changes = try c.decode(Int.self, forKey: .changes)
+        domainsChanged = try c.decode(Int.self, forKey: .domainsChanged)
+        filesChanged = try c.decode(Int.self, forKey: .filesChanged)
+        pathsChanged = try c.decodeIfPresent(Int.self, forKey: .pathsChanged) ?? 0
+        findings = try c.decode(Int.self, forKey: .findings)
+        waived = try c.decode(Int.self, forKey: .waived)
+        pendingRestart = try c.decode(Int.self, forKey: .pendingRestart)
     }
 }

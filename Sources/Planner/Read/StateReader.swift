@@ -23,6 +23,9 @@ public protocol StateReader: Sendable {
     /// The host paths `query` names (globs expanded under the root), each with its metadata.
     /// Never fails: what cannot be read is listed in `ObservedPaths.problems`.
     func readPaths(_ query: PathQuery) -> ObservedPaths
+    /// The systemd units named (libvirt's socket units), as systemd would load them. Never
+    /// fails: a unit that cannot be read is reported on the unit.
+    func readUnits(_ names: Set<String>) -> ObservedUnits
     /// Lists the domains, chooses with `selection.choose(from:)`, and hands every chosen domain
     /// to `deliver` as soon as it is read (on any thread, in any order; a failure to read one
     /// is delivered as its result). Returns when every chosen domain was delivered.

@@ -14,7 +14,10 @@ extension ObservedState {
             connectURI: reader.connectURI, root: reader.root, domains: domains, unselectedDomains: chosen.unselected.sorted(),
             files: note == nil ? try reader.readFiles(ConfigQuery(policy: policy)) : [:], facts: reader.readFacts(),
             hostScopeNote: note, capabilities: { reader.domainCapabilities($0) }, hostName: reader.hostName)
-        if note == nil { paths = reader.readPaths(PathQuery(rules: policy.rules.map(\.rule))) }
+        if note == nil {
+            paths = reader.readPaths(PathQuery(rules: policy.rules.map(\.rule)))
+            units = reader.readUnits(ObservedUnits.query(policy.rules.map(\.rule)))
+        }
     }
 }
 

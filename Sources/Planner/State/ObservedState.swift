@@ -14,6 +14,8 @@ public struct ObservedState: Sendable {
     public var files: [ConfigFile: ObservedFile]
     /// The host paths host-path rules read.
     public var paths: ObservedPaths = .none
+    /// The systemd units host-unit rules read.
+    public var units: ObservedUnits = .none
     public var facts: HostFacts
     /// Host-file and fact rules are skipped with this note when the root is not the host's
     /// (for example a remote libvirt URI without `--root`).
@@ -48,6 +50,8 @@ extension ObservedState: StateReader {
 
     public func readPaths(_ query: PathQuery) -> ObservedPaths { paths }
 
+    public func readUnits(_ names: Set<String>) -> ObservedUnits { units }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {
@@ -70,6 +74,7 @@ struct HostState: Sendable {
     var unselectedDomains: [String]
     var files: [ConfigFile: ObservedFile]
     var paths: ObservedPaths = .none
+    var units: ObservedUnits = .none
     var facts: HostFacts
     var hostScopeNote: String?
     var hostName: String?

@@ -43,6 +43,7 @@ public struct ConfigFileStore: ObjectStore {
 
     public func write(_ name: String, edits: [AnyEdit]) throws -> Fingerprint {
         guard let config = ConfigFileResource.configFile(of: name) else { throw ConfigStoreError.unknownFile(name) }
+        try makeDropInDirectory(name, config)
         try checkWritable(name)
         let file = try HostFile(paths: paths, hostPath: name).resolved()
         let tree: AugeasTree
@@ -103,6 +104,19 @@ public struct ConfigFileStore: ObjectStore {
         guard let real = realpath(dir, nil) else { return path }
         defer { free(real) }
         return String(cString: real) + "/" + (path as NSString).lastPathComponent
+    }
+
+    /// A systemd drop-in's `<unit>.d` directory, created (0755, like systemctl edit makes it) when
+    /// its unit directory exists but it does not; an empty one left by a rollback is harmless.
+    private func makeDropInDirectory(_ name: String, _ config: ConfigFile) throws {
+        guard config == .systemd, name.hasPrefix(SystemdUnitPaths.adminDirectory + "/") else { return }
+        let directory = (name as NSString).deletingLastPathComponent
+        var st = stat()
+        guard lstat(paths.onDisk(directory), &st) != 0, errno == ENOENT,
+              stat(paths.onDisk(SystemdUnitPaths.adminDirectory), &st) == 0 else { return }
+        if mkdir(paths.onDisk(directory), 0o755) != 0 && errno != EEXIST {
+            throw ConfigStoreError.noDirectory(name, directory)
+        }
     }
 
     /// Refuses a file that resolves (inside the root) to a package's or a runtime file, and a

@@ -17,6 +17,7 @@ public enum ConfigFileResource: ResourceKindDescription {
     /// a file directly in one of a drop-in kind's directories (under /etc, /run, /usr/local/lib,
     /// /usr/lib or /lib) or its trailing file, or a kind's own path.
     public static func configFile(of hostPath: String) -> ConfigFile? {
+        if SystemdUnitPaths.unit(ofDropIn: hostPath) != nil { return .systemd }
         let slash = hostPath.lastIndex(of: "/")
         let directory = slash.map { String(hostPath[..<$0]) } ?? ""
         for kind in ConfigFile.allCases where kind.isMultiFile {

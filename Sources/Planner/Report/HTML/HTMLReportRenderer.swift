@@ -62,7 +62,7 @@ public struct HTMLReportRenderer: Sendable {
     private func summary(_ plan: Plan, _ evidence: RuleEvidence) -> String {
         var html = "<section><h2>Summary</h2>\n<p class=\"verdict \(plan.isClean ? "ok" : "bad")\">"
         html += plan.isClean ? "Compliant: nothing to change and no unwaived finding." :
-            "\(plan.changes.count) changes on \(plan.summary.domainsChanged) domains and \(plan.summary.filesChanged) files; "
+            "\(plan.changes.count) changes on \(PlanSummary.objects(domains: plan.summary.domainsChanged, files: plan.summary.filesChanged, paths: plan.summary.pathsChanged)); "
             + "\(plan.findings.count) findings; \(plan.waived.count) waived."
         html += "</p>\n<table>\n<caption>Rules on targets, by the rule's severity</caption>\n"
             + "<tr><th>Severity</th><th>Satisfied</th><th>To change</th><th>Findings</th><th>Waived</th><th>Not assessed</th></tr>\n"
