@@ -95,6 +95,7 @@ import Digests
             let stores = ObjectStores([
                 DroppingStore(LibvirtDomainStore(connection: box.connection, key: TestKey.key), losing: moment),
                 ConfigFileStore(root: box.root, key: TestKey.key),
+                HostPathStore(root: box.root, key: TestKey.key),
             ])
             return try #require(throws: ApplyError.self) {
                 try box.applier(plan, policy).apply(stores: stores, reader: session.reader)
