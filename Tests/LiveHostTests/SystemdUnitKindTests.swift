@@ -94,6 +94,21 @@ import TestSupport
         #expect(!plan.changes.contains { $0.rule == "systemd-libvirt-admin-socket-private" })
     }
 
+    @Test func aDropInTheLensRejectsIsAFindingAndTheOtherUnitsAreStillJudged() throws {
+        let box = try ApplierSandbox()
+        _ = try Self.installRealUnits(into: box)
+        let broken = box.root + "/etc/systemd/system/libvirtd-admin.socket.d/broken.conf"
+        try FileManager.default.createDirectory(atPath: (broken as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "[Socket\nSocketMode=0666\n".write(toFile: broken, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: box.root + "/etc/systemd/system/sockets.target.wants/libvirtd-tcp.socket", withDestinationPath: "/lib/systemd/system/libvirtd-tcp.socket")
+        let plan = try box.plan(try box.policy())
+        let admin = try #require(plan.findings.first { $0.rule == "systemd-libvirt-admin-socket-private" })
+        #expect(admin.message.contains("cannot be judged") && admin.message.contains("broken.conf"), "\(admin.message)")
+        #expect(!plan.changes.contains { $0.rule.hasPrefix("systemd-") })
+        #expect(plan.findings.contains { $0.rule == "systemd-libvirt-tcp-socket-off" })
+    }
+
     @Test func dropInDirectoriesIncludePrefixesAndTheType() {
         #expect(SystemdUnitReader.dropInDirectoryNames("libvirtd-admin.socket")
             == ["libvirtd-admin.socket.d", "libvirtd-.socket.d", "socket.d"])

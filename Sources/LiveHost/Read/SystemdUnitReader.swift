@@ -28,6 +28,7 @@ struct SystemdUnitReader {
     func read(_ names: Set<String>) -> ObservedUnits {
         var observed = ObservedUnits()
         let directories = searchDirectories()
+        var parsed: [(unit: String, files: [(listed: String, content: String)])] = []
         for name in names.sorted() {
             var unit = ObservedUnit(name: name)
             let found = unitFile(name, in: directories)
@@ -39,8 +40,39 @@ struct SystemdUnitReader {
             for file in [unit.unitFile].compactMap({ $0 }) + dropIns + unit.enabledBy + [SystemdUnitPaths.ownDropIn(for: name)] {
                 observed.fingerprints[file] = paths.fingerprint(file, key: key)
             }
-            if let file = unit.unitFile, !unit.masked { read(&unit, files: [file] + dropIns) }
+            if let file = unit.unitFile, !unit.masked {
+                parsed.append((name, ([file] + dropIns).compactMap { file in RootedPath.resolve(file, paths: paths).map { (file, $0) } }))
+            }
             observed.units[name] = unit
+        }
+        // One tree for every unit's files: the lens is compiled once, not once per unit.
+        let contents = Set(parsed.flatMap { $0.files.map(\.content) }).sorted()
+        guard !contents.isEmpty else { return observed }
+        do {
+            let tree = try AugeasTree(root: root, loads: [
+                AugeasLoad(name: "Systemd", lens: "Systemd.lns", includes: contents.map(AugeasPath.literalGlob)),
+            ])
+            for (name, files) in parsed { read(&observed.units[name]!, files: files, tree: tree) }
+        } catch {
+            // A file the lens rejects names itself; every unit reading it (or, for another
+            // failure, every unit) cannot be judged.
+            let problems = (error as? AugeasError)?.fileErrors ?? []
+            for (name, files) in parsed {
+                let own = problems.filter { failure in files.contains { $0.content == failure.file } }.map(\.description)
+                observed.units[name]?.unparsable = problems.isEmpty ? ["\(error)"] : own
+            }
+            if !problems.isEmpty { return readEach(observed, parsed) }
+        }
+        return observed
+    }
+
+    /// After a parse failure: the units whose own files all parse, read one tree each.
+    private func readEach(_ observed: ObservedUnits, _ parsed: [(unit: String, files: [(listed: String, content: String)])]) -> ObservedUnits {
+        var observed = observed
+        for (name, files) in parsed where observed.units[name]?.unparsable.isEmpty == true {
+            let load = AugeasLoad(name: "Systemd", lens: "Systemd.lns", includes: files.map { AugeasPath.literalGlob($0.content) })
+            guard let tree = try? AugeasTree(root: root, loads: [load]) else { continue }
+            read(&observed.units[name]!, files: files, tree: tree)
         }
         return observed
     }
@@ -112,19 +144,7 @@ struct SystemdUnitReader {
     }
 
     /// The settings of `files` (unit file first, then drop-ins in order) into `unit`.
-    private func read(_ unit: inout ObservedUnit, files: [String]) {
-        let contents = files.compactMap { file in RootedPath.resolve(file, paths: paths).map { (listed: file, content: $0) } }
-        let load = AugeasLoad(name: "Systemd", lens: "Systemd.lns", includes: contents.map { AugeasPath.literalGlob($0.content) })
-        let tree: AugeasTree
-        do {
-            tree = try AugeasTree(root: root, loads: [load])
-        } catch let error as AugeasError {
-            unit.unparsable = error.problems
-            return
-        } catch {
-            unit.unparsable = ["\(error)"]
-            return
-        }
+    private func read(_ unit: inout ObservedUnit, files contents: [(listed: String, content: String)], tree: AugeasTree) {
         for (listed, content) in contents {
             for section in (try? tree.match("\(AugeasPath.files(content))/Socket")) ?? [] {
                 for node in (try? tree.match("\(section)/*")) ?? [] {
