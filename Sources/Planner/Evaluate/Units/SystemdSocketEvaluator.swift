@@ -71,9 +71,9 @@ struct SystemdSocketEvaluator {
         if let decider = unit.socketMode?.file, decider.hasPrefix(SystemdUnitPaths.adminDirectory + "/"), unit.dropIns.contains(decider) {
             return decider
         }
+        // systemd sorts drop-in names bytewise; one named after hvharden.conf is read after it.
         let later = unit.socketModeFiles.filter { file in
-            unit.dropIns.contains(file) && Self.name(of: file).utf8.lexicographicallyPrecedes(SystemdUnitPaths.ownDropIn.utf8) == false
-                && Self.name(of: file) != SystemdUnitPaths.ownDropIn
+            unit.dropIns.contains(file) && SystemdUnitPaths.ownDropIn.utf8.lexicographicallyPrecedes(Self.name(of: file).utf8)
         }
         return later.isEmpty ? own : nil
     }
