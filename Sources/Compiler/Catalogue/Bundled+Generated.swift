@@ -8,6 +8,7 @@ enum Bundled {
         ("domain-cpu.yaml", catalogue_domain_cpu),
         ("domain-device-surface.yaml", catalogue_domain_device_surface),
         ("domain-disks.yaml", catalogue_domain_disks),
+        ("domain-host-resources.yaml", catalogue_domain_host_resources),
         ("domain-lifecycle.yaml", catalogue_domain_lifecycle),
         ("domain-memory.yaml", catalogue_domain_memory),
         ("domain-monitoring.yaml", catalogue_domain_monitoring),

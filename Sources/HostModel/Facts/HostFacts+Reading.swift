@@ -14,6 +14,11 @@ extension HostFacts {
         "kernel.dmesg_restrict",
         "kernel.unprivileged_bpf_disabled",
         "kernel.kexec_load_disabled",
+        "kernel.perf_event_paranoid",
+        "fs.suid_dumpable",
+        "kernel.unprivileged_userns_clone",
+        "user.max_user_namespaces",
+        "kernel.core_pattern",
     ]
 
     /// Observes the host through `tree`. Never throws and never traps on missing or malformed files.

@@ -493,5 +493,127 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><controller type='usb' model='qemu-xhci'/><smartcard mode='host'/></devices></domain>
+        
+        - id: domain-no-direct-passthrough-or-vdpa-interface
+          title: No NIC is handed to a guest directly when the profile allows no passthrough
+          severity: high
+          rationale: >-
+            An <interface type='direct'> in mode 'passthrough' gives the guest a host network device
+            (macvtap over the whole NIC or an SR-IOV VF) so that it sets the device's MAC and
+            promiscuous state itself, and an <interface type='vdpa'> connects the guest's virtio rings to
+            a vDPA device the host's hardware or kernel driver runs. Both bypass the host bridge and its
+            filters and reach host hardware below the emulated device model, which a profile with
+            passthrough mode 'none' excludes.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7, SC-7]
+          appliesWhen:
+            passthrough: [none]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/interface[@type='direct'][source/@mode='passthrough'] | /domain/devices/interface[@type='vdpa']
+          effect: next-domain-boot
+          guidance: >-
+            Connect the guest through a bridge or a libvirt network with a virtio NIC instead (`virsh
+            edit`), or, if the device is needed, set the profile's passthrough mode to 'pci-vfio' or
+            'sriov-vf-only'. macvtap in vepa, bridge or private mode is not passthrough and is not
+            reported. An <interface type='network'> whose libvirt network is a pool with forward
+            mode='hostdev' or 'passthrough' is not visible in the domain's XML; check those networks
+            with `virsh net-dumpxml`.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='direct'><source dev='eno1' mode='bridge'/><model type='virtio'/></interface></devices></domain>
+                note: macvtap in bridge mode goes through the host's macvlan switching.
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='direct'><source dev='eno2' mode='passthrough'/><model type='virtio'/></interface></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/></interface></devices></domain>
+        
+        - id: domain-hostdev-no-rom-file
+          title: Do not load device ROMs from host files
+          severity: high
+          rationale: >-
+            <rom file='...'> on a host device (or a NIC) replaces the device's option ROM with a host
+            file that QEMU reads and maps into the guest, where the guest's firmware executes it. The
+            guest then runs firmware nobody vetted as part of the device, and can read whatever file the
+            path names. Devices keep their own ROM, or none.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [CM-7, SI-7]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/hostdev/rom[@file] | /domain/devices/interface/rom[@file]
+          effect: next-domain-boot
+          guidance: >-
+            Remove the file attribute (`virsh edit`) so the device's own ROM is used, or set <rom
+            enabled='no'/> where the guest does not boot from the device. Where a GPU needs a patched
+            vBIOS, keep the file in a root-owned directory, record its checksum, and waive the rule for
+            that guest with the reason.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='default'/><model type='virtio'/><rom enabled='no'/></interface></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source><rom file='/srv/vbios/patched.rom'/></hostdev></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='default'/><model type='virtio'/><rom file='/tmp/ipxe.rom'/></interface></devices></domain>
+        
+        - id: domain-hostdev-rom-bar-off
+          title: Hide assigned devices' ROM BAR from the guest
+          severity: low
+          rationale: >-
+            An assigned PCI function's option ROM is visible in the guest's memory map unless rom
+            bar='off' (QEMU shows it by default). The guest then reads and runs the device vendor's
+            firmware image and can probe the ROM decoding of the physical device, hardware behaviour
+            that is rarely needed once the guest's own driver runs the device.
+          references:
+            function: HY-BF2
+            topic: B2-3
+            sp80053: [CM-7, SC-39]
+          appliesWhen:
+            passthrough: [pci-vfio, sriov-vf-only]
+          target: domain
+          check:
+            kind: xml-every
+            select: /domain/devices/hostdev[@mode='subsystem' or not(@mode)][@type='pci'] | /domain/devices/interface[@type='hostdev']
+            require: rom[@bar='off' or @enabled='no']
+            describe: rom bar='off' or enabled='no'
+          effect: next-domain-boot
+          guidance: >-
+            Add <rom bar='off'/> to the <hostdev> (`virsh edit`). A guest that boots from the device (PXE
+            from a NIC) or whose GPU driver needs the vBIOS keeps the ROM: waive the rule for that guest.
+            hvharden does not add it, since a guest that boots from the device would stop booting.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source><rom bar='off'/></hostdev></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source><rom bar='on'/></hostdev></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='hostdev' managed='yes'><mac address='52:54:00:6d:90:02'/>
+                      <source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x2'/></source></interface></devices></domain>
+                note: No rom element means QEMU's default, the ROM BAR visible.
         """#
 }

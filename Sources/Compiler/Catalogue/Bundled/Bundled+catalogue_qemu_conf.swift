@@ -1375,5 +1375,54 @@ extension Bundled {
             noncompliant:
               - file: |
                   swtpm_user = "root"
+        
+        - id: qemu-cgroup-controllers-enforced
+          title: Keep the cgroup controllers that enforce guest limits and the device list
+          severity: high
+          rationale: >-
+            libvirt enforces each guest's memtune and cputune limits and its device allow-list
+            (cgroup_device_acl and the devices the domain declares) through the memory, cpu and devices
+            cgroup controllers. A cgroup_controllers list without one of them switches that enforcement
+            off for every guest without any error: limits are accepted and ignored, and a compromised
+            QEMU may open any device node its permissions allow. An absent key means every controller
+            the host provides.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, SC-6]
+          target: host-file
+          check:
+            kind: config-list
+            file: qemu.conf
+            key: cgroup_controllers
+            default: ["cpu", "devices", "memory", "blkio", "cpuset", "cpuacct"]
+            contains: "$required"
+          effect: daemon-restart
+          guidance: >-
+            Add the missing controllers to cgroup_controllers, or delete the key to get libvirt's default
+            (every controller the host mounts), and restart libvirtd; each guest is placed under them at
+            its next start. blkio (I/O weights and blkiotune) and cpuset (vCPU and memory pinning) are
+            worth keeping too where guests use those settings; the rule value `required` can add them.
+            hvharden does not edit the list, since an administrator may have removed a controller to work
+            around a host problem.
+          parameters:
+            - name: required
+              type: list
+              default: ["cpu", "devices", "memory"]
+              description: Controllers cgroup_controllers must keep.
+          examples:
+            compliant:
+              - file: |
+                  #cgroup_controllers = [ "cpu", "devices", "memory", "blkio", "cpuset", "cpuacct" ]
+                note: Absent means every controller the host has.
+              - file: |
+                  cgroup_controllers = [ "cpu", "devices", "memory", "cpuacct" ]
+            noncompliant:
+              - file: |
+                  cgroup_controllers = [ "cpu", "memory" ]
+                note: Without devices, the cgroup device allow-list is not enforced.
+              - file: |
+                  cgroup_controllers = [ ]
         """#
 }

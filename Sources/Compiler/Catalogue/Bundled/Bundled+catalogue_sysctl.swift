@@ -237,5 +237,209 @@ extension Bundled {
               - file: |
                   # kernel.kexec_load_disabled = 1
                 note: Absent means the kernel default, 0.
+        
+        # Kernel surface an escaped QEMU reaches as an unprivileged user, and host-wide core dumps
+        # (issue #13). External identifiers these rules were checked against, for the coverage table:
+        # perf_event_paranoid: RHEL 8 STIG SV-230270, ComplianceAsCode sysctl_kernel_perf_event_paranoid
+        # (CCE-81054-9 RHEL 8, CCE-83959-7 RHEL 9); suid_dumpable: ComplianceAsCode sysctl_fs_suid_dumpable
+        # (CCE-80912-9 RHEL 8, CCE-83981-1 RHEL 9); user namespaces: RHEL 8 STIG SV-230548, RHEL 9 STIG
+        # SV-257816, ComplianceAsCode sysctl_user_max_user_namespaces; core_pattern: RHEL 8 STIG
+        # RHEL-08-010671, ComplianceAsCode sysctl_kernel_core_pattern (CCE-82215-5 RHEL 8).
+        
+        - id: sysctl-perf-event-paranoid
+          title: Keep kernel profiling from unprivileged users
+          severity: medium
+          rationale: >-
+            perf_event_open gives unprivileged processes hardware counters and kernel tracepoints: a
+            precise timer for cache side channels against other guests' QEMUs and kernel code with a
+            record of privilege escalations. At 2 an unprivileged process may profile only its own user
+            space; Debian's kernel adds 3, which refuses perf_event_open to it entirely.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-6, SC-4]
+            srg: [SRG-OS-000138-VMM-000670]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.perf_event_paranoid
+            default: "3"
+            min: 2
+          fix: {action: set, value: "2"}
+          effect: host-reboot
+          guidance: >-
+            Set kernel.perf_event_paranoid = 2 or higher (Debian's kernel defaults to 3, upstream's to 2)
+            and run `sysctl --system`. Administrators who profile the host run perf as root or with
+            CAP_PERFMON, which the setting does not restrict.
+          examples:
+            compliant:
+              - file: |
+                  # kernel.perf_event_paranoid = 1
+                note: Absent means Debian's build default, 3.
+              - file: |
+                  kernel.perf_event_paranoid = 2
+            noncompliant:
+              - file: |
+                  kernel.perf_event_paranoid = 1
+              - file: |
+                  kernel.perf_event_paranoid = -1
+                note: -1 opens almost every event to every user.
+        
+        - id: sysctl-suid-dumpable
+          title: Do not dump the memory of privileged or changed-credential processes
+          severity: medium
+          rationale: >-
+            With fs.suid_dumpable at 1 or 2 the kernel writes core dumps of set-user-ID programs and of
+            processes that changed their credentials, libvirt's daemons and helpers among them. Their
+            memory holds keys, passwords and guest data, and a core file is a copy of it outside the
+            process's protection.
+          references:
+            function: HY-BF4
+            topic: B4-10
+            sp80053: [SI-11, SC-4]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: fs.suid_dumpable
+            default: "0"
+            allowed: ["0"]
+          fix: {action: set, value: "0"}
+          effect: host-reboot
+          guidance: >-
+            Set fs.suid_dumpable = 0 (the kernel's default) and run `sysctl --system`. Debian's
+            systemd-coredump package sets 2 in /usr/lib/sysctl.d/50-coredump.conf; hvharden's
+            /etc/sysctl.d/90-hvharden.conf is read after it and wins.
+          examples:
+            compliant:
+              - file: |
+                  # fs.suid_dumpable = 2
+                note: Absent means the kernel default, 0.
+            noncompliant:
+              - file: |
+                  fs.suid_dumpable = 2
+              - file: |
+                  fs.suid_dumpable = 1
+        
+        - id: sysctl-unprivileged-userns-clone
+          title: Keep user namespaces from unprivileged users (Debian kernels)
+          severity: medium
+          rationale: >-
+            An unprivileged user namespace makes its creator root inside it, which opens kernel code
+            written for administrators (netfilter, mounting file systems, network devices) to any
+            process, and many kernel privilege escalations start there. An escaped QEMU runs as an
+            unprivileged user; Debian's kernel.unprivileged_userns_clone = 0 keeps namespace creation to
+            processes with CAP_SYS_ADMIN, which neither QEMU nor libvirt's system instance need.
+            Debian 12 ships it at 1.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [CM-7, AC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.unprivileged_userns_clone
+            default: "1"
+            allowed: ["0"]
+          fix: {action: set, value: "0"}
+          effect: host-reboot
+          guidance: >-
+            Set kernel.unprivileged_userns_clone = 0 and run `sysctl --system`. Rootless containers
+            (podman, rootless docker), bubblewrap and flatpak, and Chromium-based browsers' sandboxes
+            need unprivileged namespaces: a hypervisor host should run none of them; if it does, disable
+            the rule for that host. The key exists only in Debian's and Ubuntu's kernels; elsewhere use
+            user.max_user_namespaces (sysctl-max-user-namespaces).
+          examples:
+            compliant:
+              - file: |
+                  kernel.unprivileged_userns_clone = 0
+            noncompliant:
+              - file: |
+                  # kernel.unprivileged_userns_clone = 0
+                note: Absent means Debian 12's default, 1.
+              - file: |
+                  kernel.unprivileged_userns_clone = 1
+        
+        - id: sysctl-max-user-namespaces
+          title: Forbid user namespaces entirely
+          severity: low
+          optIn: true
+          rationale: >-
+            user.max_user_namespaces = 0 forbids creating user namespaces to everyone, root included,
+            which closes the same kernel surface as unprivileged_userns_clone on any kernel. It also
+            breaks root's own uses of them: systemd services with PrivateUsers=, libvirt's LXC driver,
+            rootless containers and browser sandboxes. Hence it is opt-in; on Debian kernels
+            sysctl-unprivileged-userns-clone restricts only unprivileged users.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [CM-7, AC-6]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: user.max_user_namespaces
+            default: above 0 (scaled to the host's memory)
+            allowed: ["0"]
+          fix: {action: set, value: "0"}
+          effect: host-reboot
+          guidance: >-
+            Check that no unit on the host uses PrivateUsers= (`systemctl show -p PrivateUsers '*'`) and
+            no container runtime runs, then set user.max_user_namespaces = 0 and run `sysctl --system`.
+            The kernel's default scales with memory (tens of thousands).
+          examples:
+            compliant:
+              - file: |
+                  user.max_user_namespaces = 0
+            noncompliant:
+              - file: |
+                  # user.max_user_namespaces = 0
+                note: Absent means the kernel's default, a large number.
+              - file: |
+                  user.max_user_namespaces = 15000
+        
+        - id: sysctl-core-pattern-discard
+          title: Discard core dumps host-wide
+          severity: low
+          optIn: true
+          rationale: >-
+            A crashed QEMU's core holds its guest's memory, and a crashed libvirt daemon's holds keys and
+            credentials. qemu.conf's max_core and dump_guest_core (qemu-max-core-zero,
+            qemu-dump-guest-core-off) cover QEMU; core_pattern = |/bin/false makes the kernel hand every
+            core to a program that discards it, so nothing on the host keeps one. Opt-in: crash analysis
+            then needs the pattern changed back.
+          references:
+            function: HY-BF4
+            topic: B4-10
+            sp80053: [SC-4, SC-7(10)]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.core_pattern
+            default: core
+            allowed: ["|/bin/false"]
+          fix: {action: set, value: "|/bin/false"}
+          effect: host-reboot
+          guidance: >-
+            Set kernel.core_pattern = |/bin/false and run `sysctl --system`. With systemd-coredump
+            installed, also set Storage=none in /etc/systemd/coredump.conf (hvharden does not read that
+            file: no Augeas lens of Debian 12 loads it).
+          examples:
+            compliant:
+              - file: |
+                  kernel.core_pattern = |/bin/false
+            noncompliant:
+              - file: |
+                  # kernel.core_pattern = |/bin/false
+                note: Absent means the kernel's default, a file named core in the process's directory.
+              - file: |
+                  kernel.core_pattern = |/lib/systemd/systemd-coredump %P %u %g %s %t %c %h
+                note: systemd-coredump keeps cores under /var/lib/systemd/coredump unless Storage=none.
         """#
 }

@@ -1,4 +1,5 @@
-/// Domain evaluators about the guest's own configuration (graphics, vCPUs, memory, vTPM).
+/// Domain evaluators about the guest's own configuration (graphics, vCPUs, memory, vTPM) and the
+/// host resources it reaches directly (exported directories, whole disks).
 let guestDomainEvaluators: [any DomainEvaluator] = [
     GraphicsListenEvaluator(),
     GraphicsAuthEvaluator(),
@@ -6,4 +7,6 @@ let guestDomainEvaluators: [any DomainEvaluator] = [
     CurrentMemoryEvaluator(),
     VTPMEvaluator(),
     CPUMitigationFeaturesEvaluator(),
+    FilesystemExportEvaluator(),
+    WholeHostDiskEvaluator(),
 ]
