@@ -50,6 +50,8 @@ let package = Package(
             ],
             path: "bench/floor"
         ),
+        // Turns the catalogue's YAML into the compact JSON the binary embeds (scripts/generate-bundle.sh).
+        .executableTarget(name: "hvharden-bundle-compactor", dependencies: ["Compiler"], path: "Tools/BundleCompactor"),
         // The command line with fault-injection hooks for the Applier's kill tests; tests only.
         .executableTarget(name: "hvharden-faults", dependencies: ["HVHardenCLI", "Applier"], path: "Tests/FaultInjector"),
 
