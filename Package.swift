@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "hvharden-floor",
             dependencies: [
-                "Compiler", "Planner", "Host", "LiveHost", "XMLKit", "Digests",
+                "Compiler", "Planner", "Host", "CLibvirt", "CLibXML2", "CAugeas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "bench/floor"
