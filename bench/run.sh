@@ -126,7 +126,7 @@ row() {
 # bench DRIVER N URI RUNS WITH_PEER: floor, peer and plan alternating.
 bench() {
     local driver=$1 n=$2 target=$3 k=$4 with_peer=$5 i
-    rm -f "$work"/floor* "$work"/peer* "$work"/plan*
+    rm -f "$work"/floor* "$work"/python-peer* "$work"/plan*
     for ((i = 0; i < k; i++)); do
         measure floor "$floor" read --connect "$target" --root "$root" --prefix "$prefix" --keys "$work/keys.json"
         if [[ "$with_peer" == 1 ]]; then measure python-peer "$python" bench/python/peer.py "$target" "$root" "$prefix" "$work/keys.json"; fi
