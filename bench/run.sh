@@ -158,7 +158,7 @@ for n in "${daemon_sizes[@]}"; do
         remote="qemu+unix:///system?socket=$work/proxy.sock"
         rm -f "$work"/remote*
         for ((i = 0; i < 3; i++)); do
-            measure remote-plan "$hvharden" plan --profile "$profile" --connect "$remote" --root "$root" --state-dir "$work/state" --format json --parallelism 5
+            measure remote-plan "$hvharden" plan --profile "$profile" --connect "$remote" --root "$root" --state-dir "$work/state" --format json --parallelism 10
         done
         sleep 0.3
         proxy_messages=$(cut -d= -f2 "$work/proxy.count")

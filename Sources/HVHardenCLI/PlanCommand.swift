@@ -44,7 +44,7 @@ struct PlanCommand: ParsableCommand {
     var out: String?
 
     @Option(help: ArgumentHelp(
-        "Domain definitions fetched at once over the connection (default: 4 on this host, 5 over a network URI; libvirtd serves max_client_requests, 5 by default, per client).",
+        "Domain definitions fetched at once (default: 4 on this host, 10 over a network URI); above 5, one more connection per 5, since libvirtd serves max_client_requests (5 by default) calls per connection at a time.",
         valueName: "n"))
     var parallelism: Int?
 
