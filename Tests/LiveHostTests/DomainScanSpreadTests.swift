@@ -12,12 +12,16 @@ import TestSupport
         #expect(DomainScan(uri: "test:///default", key: TestKey.key, workers: workers).extraConnections == extra)
     }
 
-    @Test func everyOtherDomainIsFetchedOnTheSecondConnection() throws {
-        let lab = try ConcurrentReadLab(copies: 2)
-        defer { lab.remove() }
+    /// Two connections to one lab node file, and the first one's listing.
+    private func twoConnections(copies: Int) throws -> (lab: ConcurrentReadLab, first: LibvirtConnection, second: LibvirtConnection, listed: [LibvirtDomain]) {
+        let lab = try ConcurrentReadLab(copies: copies)
         let first = try LibvirtConnection(uri: lab.connectURI)
-        let second = try LibvirtConnection(uri: lab.connectURI)
-        let listed = try first.listAllDomains()
+        return (lab, first, try LibvirtConnection(uri: lab.connectURI), try first.listAllDomains())
+    }
+
+    @Test func everyOtherDomainIsFetchedOnTheSecondConnection() throws {
+        let (lab, first, second, listed) = try twoConnections(copies: 2)
+        defer { lab.remove() }
         let byName = Dictionary(uniqueKeysWithValues: try second.listAllDomains().map { ($0.name, $0) })
         let spread = DomainScan.spread(listed, over: [(second, byName)])
         #expect(spread.map(\.name) == listed.map(\.name))
@@ -30,11 +34,8 @@ import TestSupport
     }
 
     @Test func aDomainTheOtherConnectionDoesNotKnowStaysOnTheFirst() throws {
-        let lab = try ConcurrentReadLab(copies: 1)
+        let (lab, _, second, listed) = try twoConnections(copies: 1)
         defer { lab.remove() }
-        let first = try LibvirtConnection(uri: lab.connectURI)
-        let second = try LibvirtConnection(uri: lab.connectURI)
-        let listed = try first.listAllDomains()
         let spread = DomainScan.spread(listed, over: [(second, [:])])
         for domain in spread { _ = try domain.persistentXML() }
         #expect(second.calls.byName["virDomainGetXMLDesc"] == nil)
