@@ -45,11 +45,13 @@ let package = Package(
         .executableTarget(
             name: "hvharden-floor",
             dependencies: [
-                "Compiler", "Planner", "Host", "LiveHost", "XMLKit", "Digests",
+                "Compiler", "Planner", "Host", "CLibvirt", "CLibXML2", "CAugeas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "bench/floor"
         ),
+        // Turns the catalogue's YAML into the compact JSON the binary embeds (scripts/generate-bundle.sh).
+        .executableTarget(name: "hvharden-bundle-compactor", dependencies: ["Compiler"], path: "Tools/BundleCompactor"),
         // The command line with fault-injection hooks for the Applier's kill tests; tests only.
         .executableTarget(name: "hvharden-faults", dependencies: ["HVHardenCLI", "Applier"], path: "Tests/FaultInjector"),
 

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# hvharden's planning benchmark: `hvharden plan` against a floor reader of our own, on the real
-# libvirtd (100, 1,000 and 5,000 domains) and on the libvirt test driver (1,000, 5,000 and
-# 10,000), with the wall time, the peak RSS and the cost per domain. It is a measurement, not a
+# hvharden's planning benchmark: `hvharden plan` against the floor (bench/floor, the least any
+# planner must do, on the C libraries, one thread) and a Python peer (bench/python/peer.py,
+# libvirt-python + lxml), on the real libvirtd (1,000 and 10,000 domains), through a proxy that
+# adds 5 ms per round trip (bench/delay-proxy.py: the remote row), and on the libvirt test
+# driver; with wall time, peak RSS, and libvirt calls per domain. It is a measurement, not a
 # test: it prints the targets of bench/README.md and whether this run met them, and exits 0
 # whatever the numbers (non-zero only when a step fails).
 #
 # Usage: bench/run.sh                      (libvirtd running: scripts/start-libvirtd.sh)
-# Knobs (environment): BENCH_DAEMON_SIZES="100 1000 5000" BENCH_TEST_SIZES="1000 5000 10000"
-#   BENCH_RUNS=5 (runs per measurement; the table shows the median) BENCH_URI=qemu:///system
+# Knobs (environment): BENCH_DAEMON_SIZES="1000 10000" BENCH_TEST_SIZES="1000 10000"
+#   BENCH_RUNS=5 (runs per measurement; the table shows the median; 10,000-domain and remote
+#   rows run 3 times) BENCH_URI=qemu:///system BENCH_RTT_MS=5 BENCH_REMOTE_SIZE=1000
 #   BENCH_ROOT=examples/lab/root (the root for the Augeas reads and host facts)
 #   BENCH_SCRATCH=.build (SwiftPM scratch path) BENCH_SKIP_BUILD=1 (use the built binaries)
 #
@@ -19,10 +22,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/common.sh
 source scripts/common.sh
 
-daemon_sizes=(${BENCH_DAEMON_SIZES:-100 1000 5000})
-test_sizes=(${BENCH_TEST_SIZES:-1000 5000 10000})
+daemon_sizes=(${BENCH_DAEMON_SIZES:-1000 10000})
+test_sizes=(${BENCH_TEST_SIZES:-1000 10000})
 runs=${BENCH_RUNS:-5}
 uri=${BENCH_URI:-qemu:///system}
+rtt=${BENCH_RTT_MS:-5}
+remote_size=${BENCH_REMOTE_SIZE:-1000}
 root=$(cd "${BENCH_ROOT:-examples/lab/root}" && pwd)
 scratch=${BENCH_SCRATCH:-.build}
 
@@ -30,20 +35,24 @@ hvh_ensure_swift
 [[ -x /usr/bin/time ]] || hvh_die "/usr/bin/time is missing (Debian package 'time'; scripts/install-deps.sh installs it)"
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-    hvh_step "Building hvharden and hvharden-floor (release)"
+    hvh_step "Building hvharden and hvharden-floor (release), the Python peer's venv"
     swift build -c release --scratch-path "$scratch" --product hvharden >/dev/null
     swift build -c release --scratch-path "$scratch" --product hvharden-floor >/dev/null
 fi
+venv="$(bash bench/python/setup-venv.sh "$scratch/bench-venv")"
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 hvharden="$bin/hvharden"
 floor="$bin/hvharden-floor"
+python="$venv/bin/python"
 
 prefix="hvh-bench-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
 work="$(mktemp -d)"
 defined=0
+proxy_pid=
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
+    if [[ -n "$proxy_pid" ]]; then kill "$proxy_pid" 2>/dev/null || true; fi
     if ((defined > 0)); then
         hvh_step "Cleaning up"
         "$floor" undefine --connect "$uri" --prefix "$prefix" || status=1
@@ -63,7 +72,7 @@ hvh_note "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The profile: the shipped baseline on the benchmark's domains only.
 profile="$work/bench.yaml"
-cat >"$profile" <<EOF
+cat >"$profile" <<YAML
 apiVersion: hvharden/v1
 kind: Profile
 metadata:
@@ -72,111 +81,128 @@ metadata:
 extends: [nist-800-125a-baseline]
 domains:
   include: ["$prefix-*"]
-EOF
+YAML
 "$floor" keys --profile "$profile" --out "$work/keys.json"
 
-# measure NAME CMD...: runs CMD once, appends "wall_seconds peak_rss_kib" to $work/NAME.
+# measure NAME CMD...: runs CMD once, appends "wall_seconds peak_rss_kib" to $work/NAME and
+# its output (the floor's and the peer's report line, plan's call counts) to $work/NAME.out.
 measure() {
     local name=$1
     shift
     local start end
     start=$EPOCHREALTIME
-    if ! /usr/bin/time -f "%M" -o "$work/rss" "$@" >"$work/stdout" 2>"$work/stderr"; then
+    if ! HVHARDEN_RPC_COUNT=1 /usr/bin/time -f "%M" -o "$work/rss" "$@" >"$work/stdout" 2>"$work/stderr"; then
         cat "$work/stderr" >&2
         hvh_die "failed: $*"
     fi
     end=$EPOCHREALTIME
     echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }') $(tail -n 1 "$work/rss")" >>"$work/$name"
-    if [[ "$1" == "$floor" ]]; then cat "$work/stdout" >>"$work/$name.floor"; fi
+    { grep -h '^domains=' "$work/stdout" || true; grep -h '^hvharden-rpc ' "$work/stderr" || true; } >>"$work/$name.out"
 }
 
-# bench DRIVER N URI: plan and floor, alternating, $runs times each; one table row.
+# median FILE: the median of the first column; peak FILE: the largest second column, in MiB.
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+peak() { awk '$2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$1"; }
+# calls FILE: libvirt calls of the last run (the floor's and peer's rpc=, plan's total=).
+calls() { tail -n 1 "$1" | tr ' ' '\n' | awk -F= '$1 == "rpc" || $1 == "total" { print $2 }'; }
+
 rows=()
-bench() {
-    local driver=$1 n=$2 target=$3 i
-    rm -f "$work/plan" "$work/floor" "$work/floor.floor"
-    for ((i = 0; i < runs; i++)); do
-        measure floor "$floor" read --connect "$target" --root "$root" --prefix "$prefix" --keys "$work/keys.json"
-        measure plan "$hvharden" plan --profile "$profile" --connect "$target" --root "$root" --state-dir "$work/state"
+# row DRIVER N NAME...: one table row per measured program.
+row() {
+    local driver=$1 n=$2 name
+    shift 2
+    for name in "$@"; do
+        [[ -f "$work/$name" ]] || continue
+        local t c
+        t=$(median "$work/$name")
+        c=$(calls "$work/$name.out")
+        rows+=("$(printf '| %s | %d | %s | %.3f | %.3f | %s | %s |' "$driver" "$n" "$name" "$t" "$(awk -v t="$t" -v n="$n" 'BEGIN { print 1000 * t / n }')" "$(peak "$work/$name")" "$(awk -v c="$c" -v n="$n" 'BEGIN { printf "%.3f", c / n }')")")
+        hvh_note "${rows[-1]}   runs (s): $(cut -d' ' -f1 "$work/$name" | tr '\n' ' ')"
+        eval "result_${driver//-/_}_${n}_${name//-/_}=$t"
+        eval "rss_${driver//-/_}_${n}_${name//-/_}=$(peak "$work/$name")"
     done
-    grep -q "^domains=$n " "$work/floor.floor" || hvh_die "the floor read $(head -c 60 "$work/floor.floor") instead of $n domains"
-    local row
-    row=$(awk -v driver="$driver" -v n="$n" '
-        function median(a, k,   i, j, t) {
-            for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-            return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
-        }
-        FILENAME ~ /\/plan$/ { pw[++p] = $1; if ($2 > pr) pr = $2 }
-        FILENAME ~ /\/floor$/ { fw[++f] = $1; if ($2 > fr) fr = $2 }
-        END {
-            P = median(pw, p); F = median(fw, f)
-            printf "| %s | %d | %.2f | %.2f | %.2f | %.3f | %.3f | %.0f | %.0f |", driver, n, P, F, P / F, 1000 * P / n, 1000 * F / n, pr / 1024, fr / 1024
-        }' "$work/plan" "$work/floor")
-    rows+=("$row")
-    # Where the floor's time goes, from its own clock (medians over the runs).
-    local parts
-    parts=$(awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = v[kv[1]] " " kv[2] } }
-        function med(s,   a, k, i, j, t) { k = split(s, a, " "); for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }; return a[int((k + 1) / 2)] }
-        END { printf "augeas %s ms, list %s ms, fetch %s ms, parse %s ms, checks %s ms", med(v["augeas_ms"]), med(v["list_ms"]), med(v["fetch_ms"]), med(v["parse_ms"]), med(v["check_ms"]) }' "$work/floor.floor")
-    floor_parts+=("| $driver | $n | $parts |")
-    augeas_ms+=("$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^augeas_ms=/) { split($i, kv, "="); print kv[2] } }' "$work/floor.floor" | sort -n | head -n 1)")
-    hvh_note "$row"
-    hvh_note "  plan runs (s): $(cut -d' ' -f1 "$work/plan" | tr '\n' ' ')  floor runs (s): $(cut -d' ' -f1 "$work/floor" | tr '\n' ' ')"
+}
+
+# bench DRIVER N URI RUNS WITH_PEER: floor, peer and plan alternating.
+bench() {
+    local driver=$1 n=$2 target=$3 k=$4 with_peer=$5 i
+    rm -f "$work"/floor* "$work"/python-peer* "$work"/plan*
+    for ((i = 0; i < k; i++)); do
+        measure floor "$floor" read --connect "$target" --root "$root" --prefix "$prefix" --keys "$work/keys.json"
+        if [[ "$with_peer" == 1 ]]; then measure python-peer "$python" bench/python/peer.py "$target" "$root" "$prefix" "$work/keys.json"; fi
+        measure plan "$hvharden" plan --profile "$profile" --connect "$target" --root "$root" --state-dir "$work/state" --format json
+    done
+    grep -q "^domains=$n " "$work/floor.out" || hvh_die "the floor read $(head -c 60 "$work/floor.out") instead of $n domains"
+    row "$driver" "$n" floor python-peer plan
+    floor_parts+=("| $driver | $n | $(tail -n 1 "$work/floor.out" | tr ' ' '\n' | grep '_ms=' | tr '\n' ' ')|")
 }
 floor_parts=()
-augeas_ms=()
 
 hvh_step "Real daemon ($uri), prefix $prefix"
+last_defined=0
 for n in "${daemon_sizes[@]}"; do
     if ((n > defined)); then
         start=$EPOCHREALTIME
         defined=$n # cleanup runs from here on, even if define fails half-way
-        "$floor" define --connect "$uri" --prefix "$prefix" --from $((${last_defined:-0} + 1)) --to "$n"
+        "$floor" define --connect "$uri" --prefix "$prefix" --from $((last_defined + 1)) --to "$n"
         last_defined=$n
         hvh_note "defined up to $n domains in $(awk -v s="$start" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.0f", e - s }') s"
     fi
-    bench libvirtd "$n" "$uri"
+    if ((n >= 10000)); then bench libvirtd "$n" "$uri" 3 0; else bench libvirtd "$n" "$uri" "$runs" 1; fi
+    # The remote row, once the daemon holds exactly BENCH_REMOTE_SIZE domains of this run.
+    if ((n == remote_size)); then
+        hvh_step "Remote row: $n domains through bench/delay-proxy.py, $rtt ms per round trip"
+        python3 bench/delay-proxy.py "$work/proxy.sock" "$rtt" "$work/proxy.count" &
+        proxy_pid=$!
+        for _ in $(seq 50); do [[ -S "$work/proxy.sock" ]] && break; sleep 0.1; done
+        remote="qemu+unix:///system?socket=$work/proxy.sock"
+        rm -f "$work"/remote*
+        for ((i = 0; i < 3; i++)); do
+            measure remote-plan "$hvharden" plan --profile "$profile" --connect "$remote" --root "$root" --state-dir "$work/state" --format json --parallelism 10
+        done
+        sleep 0.3
+        proxy_messages=$(cut -d= -f2 "$work/proxy.count")
+        measure remote-floor "$floor" read --connect "$remote" --root "$root" --prefix "$prefix" --keys "$work/keys.json"
+        row "remote-${rtt}ms" "$n" remote-plan remote-floor
+        kill "$proxy_pid"
+        wait "$proxy_pid" 2>/dev/null || true
+        proxy_pid=
+        hvh_note "the proxy saw $proxy_messages RPC messages in the 3 plan runs ($((proxy_messages / 3)) a run, connection set-up and close included); the plan counted $(calls "$work/remote-plan.out") libvirt calls"
+    fi
 done
 
 hvh_step "Test driver (in-process, node file)"
 for n in "${test_sizes[@]}"; do
     "$floor" generate --prefix "$prefix" --count "$n" --out "$work/node-$n.xml"
-    bench test "$n" "test://$work/node-$n.xml"
+    bench test "$n" "test://$work/node-$n.xml" "$runs" 0
 done
 
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 hvh_step "Results"
-cat <<EOF
+cat <<TXT
 
 Machine: $machine
-Command: bench/run.sh (runs per measurement: $runs, median shown; peak RSS is the largest of the runs)
+Command: bench/run.sh (runs per measurement: $runs, 3 at 10,000 domains and remote; median shown; peak RSS is the largest of the runs)
 Load average at the end: $load_end (other work on the machine inflates the times)
 
-| driver | domains | plan (s) | floor (s) | plan/floor | plan ms/domain | floor ms/domain | plan peak RSS (MiB) | floor peak RSS (MiB) |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-EOF
+| driver | domains | program | wall (s) | ms/domain | peak RSS (MiB) | libvirt calls/domain |
+| --- | ---: | --- | ---: | ---: | ---: | ---: |
+TXT
 printf '%s\n' "${rows[@]}"
-printf '\nWhere the floor spends its time (its own clock, median):\n\n| driver | domains | floor |\n| --- | ---: | --- |\n'
+printf '\nWhere the floor spends its time (its own clock, last run):\n\n| driver | domains | floor |\n| --- | ---: | --- |\n'
 printf '%s\n' "${floor_parts[@]}"
 
-# The targets (bench/README.md), checked against this run's table.
+ratio() { awk -v a="${!1:-0}" -v b="${!2:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+verdict() { awk -v r="$1" -v limit="$2" 'BEGIN { if (r == "n/a") print "not measured"; else print (r + 0 <= limit + 0) ? "met" : "NOT met" }'; }
 printf '\nTargets:\n'
-printf '%s\n' "${rows[@]}" | awk -F'|' -v augeas="${augeas_ms[*]}" '
-    { d = $2; gsub(/ /, "", d); n = $3 + 0; ratio[d, n] = $6 + 0; cost[d, n] = $7 + 0; rss[d, n] = $9 + 0; if (d == "libvirtd") dn[n] = 1; if (d == "test") tn[n] = 1 }
-    function verdict(ok) { return ok ? "met" : "NOT met" }
-    END {
-        if ((("libvirtd", 1000) in ratio)) {
-            printf "  plan <= floor at 1,000 domains on libvirtd: %.2f, %s\n", ratio["libvirtd", 1000], verdict(ratio["libvirtd", 1000] <= 1.0)
-        }
-        worst = 0; for (n in dn) if (n >= 1000 && ratio["libvirtd", n] > worst) { worst = ratio["libvirtd", n]; at = n }
-        if (worst > 0) printf "  plan never above 1.3x the floor on libvirtd from 1,000 domains: worst %.2f (at %d), %s\n", worst, at, verdict(worst <= 1.3)
-        if ((("libvirtd", 5000) in rss)) printf "  peak RSS under 100 MiB at 5,000 domains: %.0f MiB, %s\n", rss["libvirtd", 5000], verdict(rss["libvirtd", 5000] < 100)
-        lo = 1e9; hi = 0; for (n in tn) if (n >= 1000) { if (cost["test", n] < lo) lo = cost["test", n]; if (cost["test", n] > hi) hi = cost["test", n] }
-        if (hi > 0) printf "  cost per domain flat from 1,000 to 10,000 (test driver): %.3f to %.3f ms, spread %.0f%%, %s\n", lo, hi, 100 * (hi - lo) / lo, verdict(hi <= 1.2 * lo)
-        # The cost of each added domain, between consecutive sizes: flat when nothing grows with N.
-        k = 0; for (n in tn) sizes[++k] = n + 0
-        for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (sizes[j] < sizes[i]) { t = sizes[i]; sizes[i] = sizes[j]; sizes[j] = t }
-        for (i = 2; i <= k; i++) printf "    each domain from %d to %d: %.3f ms\n", sizes[i - 1], sizes[i], (cost["test", sizes[i]] * sizes[i] - cost["test", sizes[i - 1]] * sizes[i - 1]) / (sizes[i] - sizes[i - 1])
-        k = split(augeas, a, " "); best = 1e9; for (i = 1; i <= k; i++) if (a[i] + 0 < best) best = a[i] + 0
-        if (k > 0) printf "  targeted Augeas load and reads under 60 ms: %.1f ms (best run), %s\n", best, verdict(best < 60)
-    }'
+r=$(ratio result_libvirtd_1000_plan result_libvirtd_1000_floor)
+printf '  plan <= 1.0x the floor at 1,000 domains on libvirtd: %s, %s\n' "$r" "$(verdict "$r" 1.0)"
+r=$(ratio result_libvirtd_1000_plan result_libvirtd_1000_python_peer)
+printf '  plan <= 0.5x the Python peer at 1,000 domains on libvirtd: %s, %s\n' "$r" "$(verdict "$r" 0.5)"
+if [[ -n "${rss_libvirtd_10000_plan:-}" ]]; then
+    printf '  plan peak RSS <= 100 MiB at 10,000 domains on libvirtd: %s MiB, %s\n' "$rss_libvirtd_10000_plan" "$(verdict "$rss_libvirtd_10000_plan" 100)"
+    r=$(awk -v a="$result_libvirtd_10000_plan" -v b="$result_libvirtd_1000_plan" 'BEGIN { printf "%.2f", (a / 10000) / (b / 1000) }')
+    printf '  linear from 1,000 to 10,000 (cost per domain at 10,000 / at 1,000, libvirtd): %s, %s\n' "$r" "$(verdict "$r" 1.2)"
+fi
+r_var="result_remote_${rtt}ms_${remote_size}_remote_plan"
+printf '  plan of %s domains at %s ms per round trip <= 1.5 s: %s s, %s\n' "$remote_size" "$rtt" "${!r_var:-n/a}" "$(verdict "${!r_var:-n/a}" 1.5)"

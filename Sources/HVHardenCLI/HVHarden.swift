@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compiler
 import Foundation
+import LiveHost
 
 /// The `hvharden` command: parses the command line and dispatches to a subcommand. Each
 /// subcommand lives in its own `*Command.swift` file and only parses, calls one library
@@ -25,6 +26,8 @@ public struct HVHarden: ParsableCommand {
     /// Runs the command line. Bad arguments exit 1, like every other error, not
     /// argument-parser's 64 (EX_USAGE): scripts and the Ansible role need one "failed" status.
     public static func main() {
+        // HVHARDEN_RPC_COUNT=1: one line of libvirt call counts on stderr at exit (bench/README.md).
+        LibvirtCalls.reportAtExitIfAsked()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -43,8 +43,19 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also save the plan as JSON to this file (mode 0600).", valueName: "file"))
     var out: String?
 
+    @Option(help: ArgumentHelp(
+        "Domain definitions fetched at once (default: 4 on this host, 10 over a network URI); above 5, one more connection per 5, since libvirtd serves max_client_requests (5 by default) calls per connection at a time.",
+        valueName: "n"))
+    var parallelism: Int?
+
     @OptionGroup var exitCode: ExitCodeOptions
     @OptionGroup var colour: ColourOptions
+
+    func validate() throws {
+        if let parallelism, !(1...64).contains(parallelism) {
+            throw ValidationError("--parallelism must be between 1 and 64, not \(parallelism)")
+        }
+    }
 
     func run() throws {
         let started = Date()
@@ -53,7 +64,8 @@ struct PlanCommand: ParsableCommand {
             let key = try FingerprintKeyFile.load(stateDirectory: state.path)
             // Opening the connection and listing the domains cost libvirt round trips: they
             // run while the profiles compile.
-            let reader = LiveStateReader(connectURI: host.connect, root: root, key: key).startListing()
+            let workers = parallelism ?? LiveStateReader.defaultFetchWorkers(host.connect)
+            let reader = LiveStateReader(connectURI: host.connect, root: root, key: key, fetchWorkers: workers).startListing()
             let compilation = try Compiler.compile(profiles: profile.profiles)
             Console.report(compilation.warnings)
             let plan = try Planner.plan(

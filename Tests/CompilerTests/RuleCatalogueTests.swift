@@ -25,6 +25,24 @@ import TestSupport
 
     /// The copies embedded in the binary equal catalogue/*.yaml and profiles/*.yaml on disk
     /// (run scripts/generate-bundle.sh after editing them).
+    /// The compact form the binary decodes at start is the YAML's rules, exactly: same ids in the
+    /// same order and every field equal (run scripts/generate-bundle.sh after editing the YAML).
+    @Test func compactFormIsTheEmbeddedYAML() throws {
+        let fromYAML = try RuleCatalogue(files: Bundled.catalogue)
+        let compact = try RuleCatalogue(compact: Bundled.catalogueCompact)
+        #expect(compact.ids == fromYAML.ids, "run scripts/generate-bundle.sh")
+        for rule in fromYAML.rules {
+            #expect(compact.rule(rule.id) == rule, "rule '\(rule.id)' differs in the compact form: run scripts/generate-bundle.sh")
+        }
+        #expect(RuleCatalogue.shipped.rules == fromYAML.rules)
+        // The generator's own output for the same rules is byte for byte what is embedded.
+        #expect(try RuleCatalogue.compactJSON(fromYAML.rules) == Bundled.catalogueCompact)
+    }
+
+    @Test func compactFormRejectsWhatIsNotARule() throws {
+        #expect(throws: DecodingError.self) { try RuleCatalogue(compact: #"[{"id": "x"}]"#) }
+    }
+
     @Test(arguments: ["catalogue", "profiles"])
     func embeddedCopiesAreCurrent(_ folder: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

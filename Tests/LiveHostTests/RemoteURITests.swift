@@ -28,6 +28,16 @@ import Digests
         #expect(HostScope.remoteHost(uri) == host)
     }
 
+    /// Over a network each fetch waits a round trip, so `plan` keeps twice libvirtd's default
+    /// `max_client_requests` (5) in flight, on two connections; on this host four, on one.
+    @Test(arguments: [
+        ("qemu:///system", 4), (localSocket, 4), ("test:///default", 4),
+        ("qemu+ssh://otherhost/system", 10), ("qemu+tls://10.0.0.5/system", 10), ("qemu+tcp://127.0.0.1/system", 10),
+    ] as [(String, Int)])
+    func fetchWorkersDependOnTheTransport(uri: String, workers: Int) {
+        #expect(LiveStateReader.defaultFetchWorkers(uri) == workers)
+    }
+
     /// URLComponents keeps the brackets of an IPv6 host; `remoteHost` strips them, so `[::1]` is
     /// the local daemon and host rules are not skipped for it.
     @Test func theIPv6LoopbackIsLocal() {

@@ -22,14 +22,4 @@ struct KeysCommand: ParsableCommand {
         try encoder.encode(byKind).write(to: URL(fileURLWithPath: out))
     }
 
-    /// Reads a file written by `keys` back into a query.
-    static func query(from path: String) throws -> ConfigQuery {
-        let byKind = try JSONDecoder().decode([String: [String]].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        var keys: [ConfigFile: Set<String>] = [:]
-        for (kind, names) in byKind {
-            guard let file = ConfigFile(rawValue: kind) else { throw ValidationError("unknown config file kind '\(kind)' in '\(path)'") }
-            keys[file] = Set(names)
-        }
-        return ConfigQuery(keys: keys)
-    }
 }

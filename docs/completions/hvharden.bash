@@ -196,7 +196,7 @@ _hvharden_plan() {
     repeating_flags=()
     non_repeating_flags=(--detailed-exitcode --no-color --version -h --help)
     repeating_options=(--profile --domain)
-    non_repeating_options=(--connect --root --state-dir --format --out --fail-on)
+    non_repeating_options=(--connect --root --state-dir --format --out --parallelism --fail-on)
     __hvharden_offer_flags_options 0
 
     # Offer option value completions
@@ -221,6 +221,9 @@ _hvharden_plan() {
         return
         ;;
     '--out')
+        return
+        ;;
+    '--parallelism')
         return
         ;;
     '--fail-on')

@@ -101,6 +101,7 @@ _hvharden_plan() {
         '--state-dir[Where the fingerprint key, lock, journals and applied-plan records live (default\: $HVHARDEN_STATE_DIR, else /var/lib/hvharden).]:dir:'
         '--format[Output format on standard output.]:format:{__hvharden_complete "${___format[@]}"}'
         '--out[Also save the plan as JSON to this file (mode 0600).]:file:'
+        '--parallelism[Domain definitions fetched at once (default\: 4 on this host, 10 over a network URI); above 5, one more connection per 5, since libvirtd serves max_client_requests (5 by default) calls per connection at a time.]:n:'
         '--detailed-exitcode[Exit 2 when there are changes, 3 when there are none but unwaived findings at or above --fail-on remain, 0 otherwise.]'
         '--fail-on[With --detailed-exitcode\: the least severe unwaived finding that makes the exit status 3 (none\: findings never do).]:severity:{__hvharden_complete "${___fail_on[@]}"}'
         '--no-color[No colour, even on a terminal (also NO_COLOR; FORCE_COLOR forces it on).]'

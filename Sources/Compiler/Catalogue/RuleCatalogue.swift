@@ -7,10 +7,12 @@ public struct RuleCatalogue: Sendable {
     public let rules: [Rule]
     private let byID: [String: Rule]
 
-    /// The shipped catalogue. Loading it cannot fail at run time: a test loads the same texts.
+    /// The shipped catalogue, decoded from its compact form (`RuleCatalogue+Compact.swift`).
+    /// Loading it cannot fail at run time: a test decodes the same text and compares it with
+    /// the rules loaded from the YAML.
     public static let shipped: RuleCatalogue = {
         do {
-            return try RuleCatalogue(files: Bundled.catalogue)
+            return try RuleCatalogue(compact: Bundled.catalogueCompact)
         } catch {
             // The embedded catalogue is validated by the test suite; reaching this is a build bug.
             preconditionFailure("the embedded rule catalogue is invalid: \(error)")

@@ -5,25 +5,37 @@ import Foundation
 ///
 /// `virGetLastError()` is thread-local and almost every libvirt entry point resets it, so the error
 /// must be copied before anything else runs on this thread: pass the C call's result straight in,
-/// as in `try LibvirtCall.check(virDomainCreate(pointer))`, and never `await` in between.
+/// as in `try LibvirtCall.check(virDomainCreate(pointer), "virDomainCreate", on: calls)`, and never
+/// `await` in between.
+///
+/// It is also the one place where calls are counted (`LibvirtCallTally`): every libvirt call that
+/// reaches the driver passes its result through `check`, `take` or `counted`, with its C name.
 enum LibvirtCall {
-    /// Returns `result`, or throws the thread's last libvirt error when it is negative.
+    /// Counts `call` and returns `result`, or throws the thread's last libvirt error when it is negative.
     @discardableResult
-    static func check(_ result: Int32) throws(LibvirtError) -> Int32 {
+    static func check(_ result: Int32, _ call: StaticString, on tally: LibvirtCallTally) throws(LibvirtError) -> Int32 {
+        tally.record(call)
         if result < 0 { throw lastError() }
         return result
     }
 
-    /// Returns `pointer`, or throws the thread's last libvirt error when it is `NULL`.
-    static func check<Pointer>(_ pointer: Pointer?) throws(LibvirtError) -> Pointer {
+    /// Counts `call` and returns `pointer`, or throws the thread's last libvirt error when it is `NULL`.
+    static func check<Pointer>(_ pointer: Pointer?, _ call: StaticString, on tally: LibvirtCallTally) throws(LibvirtError) -> Pointer {
+        tally.record(call)
         guard let pointer else { throw lastError() }
         return pointer
     }
 
-    /// Copies a string libvirt allocated for the caller and frees the C buffer.
+    /// Counts `call` and returns its raw result, for callers that read the error themselves.
+    static func counted<Result>(_ result: Result, _ call: StaticString, on tally: LibvirtCallTally) -> Result {
+        tally.record(call)
+        return result
+    }
+
+    /// Counts `call`, copies the string libvirt allocated for the caller and frees the C buffer.
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetXMLDesc ("the caller must free()").
-    static func take(_ string: UnsafeMutablePointer<CChar>?) throws(LibvirtError) -> String {
-        let string = try check(string)
+    static func take(_ string: UnsafeMutablePointer<CChar>?, _ call: StaticString, on tally: LibvirtCallTally) throws(LibvirtError) -> String {
+        let string = try check(string, call, on: tally)
         defer { free(string) }
         return String(cString: string)
     }

@@ -9,6 +9,8 @@ import Foundation
 public final class LibvirtConnection: @unchecked Sendable {
     /// The URI this connection was opened with.
     public let uri: String
+    /// The libvirt calls made on this connection and its domains (also counted process-wide).
+    public let calls: LibvirtCallTally
 
     /// `nil` once `close()` ran. Guarded by `lock`, which is held only to read or clear the pointer,
     /// never across a libvirt call, so calls on one connection still run in parallel.
@@ -35,10 +37,13 @@ public final class LibvirtConnection: @unchecked Sendable {
     /// See https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpenReadOnly
     public init(uri: String, readOnly: Bool) throws {
         _ = Self.defaultErrorPrinterSilenced
+        let calls = LibvirtCallTally()
         // The error is read inside the capture, before anything else can touch libvirt's state.
         let (opened, xmlDetail) = LibxmlDiagnosticCapture.run {
             Result { () throws(LibvirtError) in
-                try LibvirtCall.check(readOnly ? virConnectOpenReadOnly(uri) : virConnectOpen(uri))
+                readOnly
+                    ? try LibvirtCall.check(virConnectOpenReadOnly(uri), "virConnectOpenReadOnly", on: calls)
+                    : try LibvirtCall.check(virConnectOpen(uri), "virConnectOpen", on: calls)
             }
         }
         let pointer = try opened.mapError { $0.adding(xmlDetail: xmlDetail) }.get()
@@ -46,6 +51,7 @@ public final class LibvirtConnection: @unchecked Sendable {
         // See https://libvirt.org/html/libvirt-virterror.html#virConnSetErrorFunc
         virConnSetErrorFunc(pointer, nil) { _, _ in }
         self.uri = uri
+        self.calls = calls
         self.pointer = pointer
     }
 
@@ -69,7 +75,8 @@ public final class LibvirtConnection: @unchecked Sendable {
     /// See https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetURI
     public func canonicalURI() throws -> String {
         try withPointer { pointer in
-            let text = try LibvirtCall.check(virConnectGetURI(pointer))
+            // Formatted by the client library from the connection: not a call to the driver, not counted.
+            guard let text = virConnectGetURI(pointer) else { throw LibvirtCall.lastError() }
             defer { free(text) }
             return String(cString: text)
         }
@@ -80,7 +87,8 @@ public final class LibvirtConnection: @unchecked Sendable {
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectGetDomainCapabilities
     public func domainCapabilities(emulator: String?, arch: String?, machine: String?, virtType: String?) throws -> String {
         try withPointer { pointer in
-            let text = try LibvirtCall.check(virConnectGetDomainCapabilities(pointer, emulator, arch, machine, virtType, 0))
+            let text = try LibvirtCall.check(
+                virConnectGetDomainCapabilities(pointer, emulator, arch, machine, virtType, 0), "virConnectGetDomainCapabilities", on: calls)
             defer { free(text) }
             return String(cString: text)
         }
@@ -91,7 +99,7 @@ public final class LibvirtConnection: @unchecked Sendable {
     public func driverType() throws -> String {
         try withPointer { pointer in
             // A static string owned by the driver: not freed.
-            String(cString: try LibvirtCall.check(virConnectGetType(pointer)))
+            String(cString: try LibvirtCall.check(virConnectGetType(pointer), "virConnectGetType", on: calls))
         }
     }
 
@@ -100,7 +108,7 @@ public final class LibvirtConnection: @unchecked Sendable {
     public func libvirtVersion() throws -> String {
         try withPointer { pointer in
             var version: UInt = 0
-            try LibvirtCall.check(virConnectGetLibVersion(pointer, &version))
+            try LibvirtCall.check(virConnectGetLibVersion(pointer, &version), "virConnectGetLibVersion", on: calls)
             return Self.dotted(version)
         }
     }
@@ -110,7 +118,7 @@ public final class LibvirtConnection: @unchecked Sendable {
     public func hypervisorVersion() throws -> String? {
         try withPointer { pointer in
             var version: UInt = 0
-            let result = virConnectGetVersion(pointer, &version)
+            let result = LibvirtCall.counted(virConnectGetVersion(pointer, &version), "virConnectGetVersion", on: calls)
             if result < 0 {
                 let error = LibvirtCall.lastError()
                 if error.code == Int32(VIR_ERR_NO_SUPPORT.rawValue) { return nil }
@@ -124,44 +132,14 @@ public final class LibvirtConnection: @unchecked Sendable {
     /// The host name of the machine running the hypervisor.
     /// See https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetHostname
     public func hostname() throws -> String {
-        try withPointer { pointer in try LibvirtCall.take(virConnectGetHostname(pointer)) }
-    }
-
-    /// Every domain the driver knows: active and inactive, persistent and transient.
-    ///
-    /// A transient domain that disappears between the listing and the reading of its fields is
-    /// left out rather than failing the whole listing.
-    /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectListAllDomains
-    public func listAllDomains() throws -> [LibvirtDomain] {
-        try withPointer { pointer in
-            var array: UnsafeMutablePointer<virDomainPtr?>?
-            let count = Int(try LibvirtCall.check(virConnectListAllDomains(pointer, &array, 0)))
-            guard let array else { return [] }
-            // "the caller is responsible for calling virDomainFree() on each array element, then
-            // calling free() on @domains": every element is handed to a LibvirtDomain or freed here.
-            defer { free(array) }
-            var domains: [LibvirtDomain] = []
-            domains.reserveCapacity(count)
-            for index in 0..<count {
-                guard let element = array[index] else { continue }
-                do {
-                    domains.append(try LibvirtDomain(taking: element))
-                } catch let error as LibvirtError where error.code == Int32(VIR_ERR_NO_DOMAIN.rawValue) {
-                    continue
-                } catch {
-                    for rest in (index + 1)..<count { if let other = array[rest] { virDomainFree(other) } }
-                    throw error
-                }
-            }
-            return domains
-        }
+        try withPointer { pointer in try LibvirtCall.take(virConnectGetHostname(pointer), "virConnectGetHostname", on: calls) }
     }
 
     /// The domain called `name`; throws `VIR_ERR_NO_DOMAIN` when there is none.
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByName
     public func lookup(name: String) throws -> LibvirtDomain {
         try withPointer { pointer in
-            try LibvirtDomain(taking: try LibvirtCall.check(virDomainLookupByName(pointer, name)))
+            try LibvirtDomain(taking: try LibvirtCall.check(virDomainLookupByName(pointer, name), "virDomainLookupByName", on: calls), calls: calls)
         }
     }
 
@@ -178,13 +156,14 @@ public final class LibvirtConnection: @unchecked Sendable {
     public func define(xml: String, validate: Bool) throws -> LibvirtDomain {
         try withPointer { pointer in
             let flags = validate ? VIR_DOMAIN_DEFINE_VALIDATE.rawValue : 0
-            return try LibvirtDomain(taking: try LibvirtCall.check(virDomainDefineXMLFlags(pointer, xml, flags)))
+            return try LibvirtDomain(
+                taking: try LibvirtCall.check(virDomainDefineXMLFlags(pointer, xml, flags), "virDomainDefineXMLFlags", on: calls), calls: calls)
         }
     }
 
     /// Runs `body` with the C connection, holding an extra reference so a concurrent `close()`
     /// cannot free it mid-call. The reference is dropped after `body` has read any error.
-    private func withPointer<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+    func withPointer<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
         lock.lock()
         guard let pointer else {
             lock.unlock()

@@ -5,6 +5,9 @@ import Foundation
 /// A handle on one libvirt domain. Its identity and state are read once, when the handle is made
 /// (by a listing, a lookup or a define); `refreshState()` asks again.
 ///
+/// A listing hands out handles whose state and persistence came from the listing itself
+/// (`LibvirtConnection.listAllDomains()`); a lookup or define asks the driver for them.
+///
 /// The `virDomainPtr` is freed in `deinit` (a free that cannot meaningfully fail). It keeps its own
 /// reference on the C connection, so the handle stays usable after its `LibvirtConnection` closed.
 public final class LibvirtDomain: @unchecked Sendable {
@@ -16,29 +19,50 @@ public final class LibvirtDomain: @unchecked Sendable {
     public let state: DomainState
     /// Whether the domain has a persistent definition (it survives being shut off); `false` for transient domains.
     public let isPersistent: Bool
-    /// The guest OS type (`"hvm"`, ...), or `nil` when the driver cannot report it. Informational only,
-    /// so a failure to read it is not an error.
-    public let osType: String?
 
     private let pointer: OpaquePointer
+    /// The connection's call tally, which this handle's calls are counted on.
+    let calls: LibvirtCallTally
 
     /// Whether the domain had a live instance when the handle was made.
     public var isActive: Bool { state.isActive }
 
-    /// Takes ownership of `pointer`: it is freed by `deinit`, or here if reading the fields fails.
-    init(taking pointer: OpaquePointer) throws(LibvirtError) {
+    /// The guest OS type (`"hvm"`, ...), or `nil` when the driver cannot report it. Informational only,
+    /// so a failure to read it is not an error. Asked of the driver on each use (one call); the
+    /// planner reads it from the domain's XML instead.
+    public var osType: String? { Self.readOSType(pointer, on: calls) }
+
+    /// Takes ownership of `pointer` and asks the driver for its state and persistence (two calls):
+    /// it is freed by `deinit`, or here if reading the fields fails.
+    convenience init(taking pointer: OpaquePointer, calls: LibvirtCallTally) throws(LibvirtError) {
+        let state: DomainState
+        let isPersistent: Bool
         do {
-            // virDomainGetName returns a string owned by the domain object: copy it, never free it.
-            name = String(cString: try LibvirtCall.check(virDomainGetName(pointer)))
-            uuid = try Self.uuidString(pointer)
-            state = try Self.readState(pointer)
-            isPersistent = try LibvirtCall.check(virDomainIsPersistent(pointer)) == 1
-            osType = Self.readOSType(pointer)
+            state = try Self.readState(pointer, on: calls)
+            isPersistent = try LibvirtCall.check(virDomainIsPersistent(pointer), "virDomainIsPersistent", on: calls) == 1
         } catch {
             virDomainFree(pointer)
             throw error
         }
+        try self.init(taking: pointer, state: state, isPersistent: isPersistent, calls: calls)
+    }
+
+    /// Takes ownership of `pointer` with the state and persistence a listing reported; makes no
+    /// call to the driver (name and UUID are kept in the handle).
+    init(taking pointer: OpaquePointer, state: DomainState, isPersistent: Bool, calls: LibvirtCallTally) throws(LibvirtError) {
+        do throws(LibvirtError) {
+            // virDomainGetName returns a string owned by the domain object: copy it, never free it.
+            guard let name = virDomainGetName(pointer) else { throw LibvirtCall.lastError() }
+            self.name = String(cString: name)
+            uuid = try Self.uuidString(pointer)
+        } catch {
+            virDomainFree(pointer)
+            throw error
+        }
+        self.state = state
+        self.isPersistent = isPersistent
         self.pointer = pointer
+        self.calls = calls
     }
 
     deinit {
@@ -62,13 +86,13 @@ public final class LibvirtDomain: @unchecked Sendable {
     /// Starts the defined domain.
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreate
     public func start() throws {
-        try LibvirtCall.check(virDomainCreate(pointer))
+        try LibvirtCall.check(virDomainCreate(pointer), "virDomainCreate", on: calls)
     }
 
     /// Stops the running instance at once, like pulling the plug.
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroy
     public func destroy() throws {
-        try LibvirtCall.check(virDomainDestroy(pointer))
+        try LibvirtCall.check(virDomainDestroy(pointer), "virDomainDestroy", on: calls)
     }
 
     /// Removes the persistent definition, with the libvirt metadata that would otherwise block it
@@ -84,45 +108,46 @@ public final class LibvirtDomain: @unchecked Sendable {
             | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA.rawValue
             | VIR_DOMAIN_UNDEFINE_KEEP_NVRAM.rawValue
             | VIR_DOMAIN_UNDEFINE_KEEP_TPM.rawValue
-        if virDomainUndefineFlags(pointer, flags) == 0 { return }
+        if LibvirtCall.counted(virDomainUndefineFlags(pointer, flags), "virDomainUndefineFlags", on: calls) == 0 { return }
         let error = LibvirtCall.lastError()
         let unsupported = [VIR_ERR_INVALID_ARG, VIR_ERR_NO_SUPPORT].map { Int32($0.rawValue) }
         guard unsupported.contains(error.code) else { throw error }
         // See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUndefine
-        try LibvirtCall.check(virDomainUndefine(pointer))
+        try LibvirtCall.check(virDomainUndefine(pointer), "virDomainUndefine", on: calls)
     }
 
     /// Reads the current state again (`state` keeps the value from when the handle was made).
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetState
     public func refreshState() throws -> DomainState {
-        try Self.readState(pointer)
+        try Self.readState(pointer, on: calls)
     }
 
     private func xml(flags: UInt32) throws(LibvirtError) -> String {
-        try LibvirtCall.take(virDomainGetXMLDesc(pointer, flags))
+        try LibvirtCall.take(virDomainGetXMLDesc(pointer, flags), "virDomainGetXMLDesc", on: calls)
     }
 
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetUUIDString
     private static func uuidString(_ pointer: OpaquePointer) throws(LibvirtError) -> String {
         // VIR_UUID_STRING_BUFLEN is a macro Swift does not import: 36 characters plus the NUL.
         var buffer = [CChar](repeating: 0, count: 37)
-        try LibvirtCall.check(virDomainGetUUIDString(pointer, &buffer))
+        // Answered from the handle, not the driver: not counted.
+        if virDomainGetUUIDString(pointer, &buffer) < 0 { throw LibvirtCall.lastError() }
         let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
         return String(decoding: bytes, as: UTF8.self).lowercased()
     }
 
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetState
-    private static func readState(_ pointer: OpaquePointer) throws(LibvirtError) -> DomainState {
+    static func readState(_ pointer: OpaquePointer, on calls: LibvirtCallTally) throws(LibvirtError) -> DomainState {
         var state: Int32 = 0
         var reason: Int32 = 0
-        try LibvirtCall.check(virDomainGetState(pointer, &state, &reason, 0))
+        try LibvirtCall.check(virDomainGetState(pointer, &state, &reason, 0), "virDomainGetState", on: calls)
         return DomainState(rawState: state)
     }
 
     /// See https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetOSType
-    private static func readOSType(_ pointer: OpaquePointer) -> String? {
+    private static func readOSType(_ pointer: OpaquePointer, on calls: LibvirtCallTally) -> String? {
         do {
-            return try LibvirtCall.take(virDomainGetOSType(pointer))
+            return try LibvirtCall.take(virDomainGetOSType(pointer), "virDomainGetOSType", on: calls)
         } catch {
             // lastError() already cleared the thread's error; the field is optional by design.
             return nil

@@ -90,6 +90,18 @@ public struct LiveStateReader: StateReader {
         return reader
     }
 
+    /// Fetching threads for `uri` when the command line does not say (`plan --parallelism`):
+    /// over a network transport each call waits a round trip, and libvirtd serves up to
+    /// `max_client_requests` (5 by default) calls of one connection at a time, so ten, on two
+    /// connections (`DomainScan`); on this host four on one, which kept both cores busy best
+    /// (bench/README.md).
+    public static func defaultFetchWorkers(_ uri: String) -> Int {
+        let scheme = URLComponents(string: uri)?.scheme ?? ""
+        let transport = scheme.split(separator: "+").dropFirst().first.map(String.init)
+        let networked = remoteHost(uri) != nil || ["ssh", "libssh", "libssh2", "tls", "tcp"].contains(transport ?? "")
+        return networked ? 10 : 4
+    }
+
     /// The host part of a libvirt URI when it names another machine (`qemu+ssh://h/system`).
     public static func remoteHost(_ uri: String) -> String? {
         guard let components = URLComponents(string: uri), var host = components.host, !host.isEmpty else { return nil }
