@@ -88,8 +88,8 @@ struct PlanBuilder {
     }
 
     mutating func evaluateHost(
-        files: [ConfigFile: ObservedFile], paths: ObservedPaths = .none, units: ObservedUnits = .none, factContext: FactContext,
-        hostScopeNote: String?
+        files: [ConfigFile: ObservedFile], paths: ObservedPaths = .none, units: ObservedUnits = .none,
+        secrets: ObservedSecrets = .none, factContext: FactContext, hostScopeNote: String?
     ) throws {
         // Kernel command line rules edit the same two variables; each later rule (in id order,
         // the order changes are listed and applied) sees the value the earlier ones produce.
@@ -104,7 +104,8 @@ struct PlanBuilder {
         }
         for selected in policy.rules where selected.rule.target != .domain {
             let rule = selected.rule
-            if hostScopeNote != nil, rule.target != .manual { continue }
+            // Manual steps and the connection's secrets do not need the host's own files.
+            if hostScopeNote != nil, rule.target != .manual, rule.target != .libvirtSecret { continue }
             let outcome: Outcome
             switch rule.target {
             case .hostPath:
@@ -116,6 +117,11 @@ struct PlanBuilder {
             case .hostUnit:
                 guard case .systemdSocket(let check) = rule.check else { throw PlanError.invalidRule(rule.id, "a host-unit rule needs a systemd-socket check") }
                 for result in SystemdSocketEvaluator(rule: rule, check: check).evaluate(units) {
+                    record(result.outcome, selected, address: { _ in result.address }, domain: nil)
+                }
+                continue
+            case .libvirtSecret:
+                for result in SecretPrivateEvaluator(rule: rule).evaluate(secrets) {
                     record(result.outcome, selected, address: { _ in result.address }, domain: nil)
                 }
                 continue

@@ -35,6 +35,8 @@ public enum Planner {
         let paths = ParallelWork.Background { note == nil && !pathQuery.isEmpty ? reader.readPaths(pathQuery) : .none }
         let unitNames = ObservedUnits.query(policy.rules.map(\.rule))
         let units = ParallelWork.Background { note == nil && !unitNames.isEmpty ? reader.readUnits(unitNames) : .none }
+        let secretRules = policy.rules.contains { $0.rule.target == .libvirtSecret }
+        let secrets = ParallelWork.Background { secretRules ? reader.readSecrets(includingFiles: note == nil) : .none }
         let capabilities = CapabilityMemo { reader.domainCapabilities($0) }
         let hostName = reader.hostName
         let evaluation = DomainEvaluation(
@@ -49,7 +51,7 @@ public enum Planner {
         var planned = try evaluation.finish(selected: chosen.selected)
         let host = HostState(
             connectURI: reader.connectURI, root: reader.root, unselectedDomains: chosen.unselected.sorted(),
-            files: try files.wait().get(), paths: paths.wait(), units: units.wait(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
+            files: try files.wait().get(), paths: paths.wait(), units: units.wait(), secrets: secrets.wait(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
         return try assemble(policy: policy, today: today, domains: &planned, host: host)
     }
 
@@ -90,7 +92,7 @@ public enum Planner {
         basis.facts = state.hostScopeNote == nil ? FactFingerprint.flatten(state.facts) : [:]
 
         let factContext = FactContext(facts: state.facts, posture: policy.posture, parameters: [:], sizings: sizings)
-        try builder.evaluateHost(files: state.files, paths: state.paths, units: state.units, factContext: factContext, hostScopeNote: state.hostScopeNote)
+        try builder.evaluateHost(files: state.files, paths: state.paths, units: state.units, secrets: state.secrets, factContext: factContext, hostScopeNote: state.hostScopeNote)
 
         return builder.build(state: state, basis: basis)
     }

@@ -43,7 +43,23 @@ import Testing
             body += "- **\(key)** (\(cited.count)): \(names.joined(separator: ", "))\n"
         }
         lines.replaceSubrange(start.upperBound..<end.lowerBound, with: body)
-        return lines
+        return try Self.withCounts(lines, rules: rules)
+    }
+
+    /// Section 4's sentence "Of the N rules, …": how many target each kind of object.
+    static func withCounts(_ text: String, rules: [Rule]) throws -> String {
+        guard let start = text.range(of: "Of the "), let end = text.range(of: " carry an automatic fix.", range: start.upperBound..<text.endIndex)
+        else { throw DocError.sectionMissing }
+        let names: [(RuleTarget, String)] = [
+            (.domain, "on domain XML"), (.hostFile, "on host files"), (.hostFact, "on host facts"), (.hostPath, "on host paths"),
+            (.hostUnit, "on systemd units"), (.libvirtSecret, "on libvirt secrets"), (.manual, "are manual"),
+        ]
+        let counted = names.map { target, name in "\(rules.filter { $0.target == target }.count) \(name)" }
+        var sentence = "Of the \(rules.count) rules, " + counted.dropLast().joined(separator: ", ") + " and " + counted.last!
+        sentence += ";\n\(rules.filter { $0.fix != nil }.count)"
+        var out = text
+        out.replaceSubrange(start.lowerBound..<end.lowerBound, with: sentence)
+        return out
     }
 
     enum DocError: Error { case sectionMissing }

@@ -93,6 +93,8 @@ struct RenderSchemaTests {
         for branch in perKind {
             let kind = try #require(((branch["if"] as? [String: Any])?["properties"] as? [String: Any])
                 .flatMap { ($0["kind"] as? [String: Any])?["const"] as? String })
+            // A read-only kind (secrets) has no edit at all.
+            if ((branch["then"] as? [String: Any])?["properties"] as? [String: Any])?["edit"] as? Bool == false { continue }
             let oneOf = try #require(((branch["then"] as? [String: Any])?["properties"] as? [String: Any])
                 .flatMap { ($0["edit"] as? [String: Any])?["oneOf"] as? [[String: Any]] })
             for option in oneOf { schemaCases.formUnion(((option["required"] as? [String]) ?? []).map { "\(kind).\($0)" }) }

@@ -99,6 +99,8 @@ struct ExampleRunner {
             return try runPaths(example, selected: selected)
         case .hostUnit:
             return try runUnits(example)
+        case .libvirtSecret:
+            return try runSecrets(example)
         case .manual:
             let attestations = example.attested == true ? [Attestation(rule: rule.id, statement: "example")] : []
             let policy = Policy(posture: posture, domains: DomainSelector(), rules: [selected], attestations: attestations)

@@ -68,6 +68,7 @@ import TestSupport
 struct FailingReader: StateReader {
     func readPaths(_ query: PathQuery) -> ObservedPaths { .none }
     func readUnits(_ names: Set<String>) -> ObservedUnits { .none }
+    func readSecrets(includingFiles: Bool) -> ObservedSecrets { .none }
     let failing: Set<String>
     let names: [String]
     var connectURI: String { "test:///failing" }

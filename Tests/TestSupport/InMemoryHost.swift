@@ -66,6 +66,9 @@ public final class InMemoryHost: StateReader, @unchecked Sendable {
     /// Nor systemd units: host-unit rules find none installed.
     public func readUnits(_ names: Set<String>) -> ObservedUnits { .none }
 
+    /// Nor secrets: an in-memory host, like the test driver, has no secret store.
+    public func readSecrets(includingFiles: Bool) -> ObservedSecrets { .none }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {

@@ -19,6 +19,7 @@ enum Bundled {
         ("grub.yaml", catalogue_grub),
         ("host-facts.yaml", catalogue_host_facts),
         ("host-paths.yaml", catalogue_host_paths),
+        ("libvirt-secrets.yaml", catalogue_libvirt_secrets),
         ("libvirtd-conf.yaml", catalogue_libvirtd_conf),
         ("manual.yaml", catalogue_manual),
         ("modprobe.yaml", catalogue_modprobe),

@@ -21,6 +21,11 @@ extension Rule {
             out += c.problems
             if target != .hostUnit { out.append("a systemd-socket check needs target host-unit") }
             if fix != nil && c.maxSocketMode == nil { out.append("only a maxSocketMode requirement has a fix") }
+        } else if case .secretPrivate = check {
+            if target != .libvirtSecret { out.append("a secret-private check needs target libvirt-secret") }
+            if fix != nil { out.append("a secret-private check has no fix: libvirt cannot make a defined secret private") }
+        } else if target == .libvirtSecret {
+            out.append("a libvirt-secret rule uses a secret-private check")
         } else if target == .hostUnit {
             out.append("a host-unit rule uses a systemd-socket check")
         } else if target == .hostPath {

@@ -6,6 +6,7 @@ extension RuleExplanation {
         case .hostFact: return "a read-only observation of the host (/proc, /sys, /dev); never changed"
         case .hostPath: return "the mode, owner and group of host paths (files, directories, device nodes)"
         case .hostUnit: return "the systemd socket units of libvirt's daemons, as systemd loads them (unit file and drop-ins)"
+        case .libvirtSecret: return "the libvirt secrets the connection lists and those defined under /etc/libvirt/secrets; never changed"
         case .manual: return "a step hvharden cannot observe; reported until a profile attests it"
         }
     }
@@ -103,6 +104,9 @@ extension RuleExplanation {
             return describePaths(c)
         case .systemdSocket(let c):
             return describeSockets(c)
+        case .secretPrivate:
+            return "Every secret the connection's secret driver lists, and every definition file under /etc/libvirt/secrets, "
+                + "must be private (private='yes'), so that its value cannot be read back through the API."
         case .manual:
             return "Nothing to observe: the rule is reported with its guidance until a profile attests the step "
                 + "under 'attestations'."

@@ -17,6 +17,7 @@ extension Check: Codable {
         case "kernel-cmdline": self = .kernelCmdline(try KernelCmdlineCheck(from: decoder))
         case "path-metadata": self = .pathMetadata(try PathMetadataCheck(from: decoder))
         case "systemd-socket": self = .systemdSocket(try SystemdSocketCheck(from: decoder))
+        case "secret-private": self = .secretPrivate
         case "manual": self = .manual
         default:
             throw DecodingError.dataCorruptedError(
@@ -40,7 +41,7 @@ extension Check: Codable {
         case .kernelCmdline(let v): try v.encode(to: encoder)
         case .pathMetadata(let v): try v.encode(to: encoder)
         case .systemdSocket(let v): try v.encode(to: encoder)
-        case .manual: break
+        case .secretPrivate, .manual: break
         }
     }
 
@@ -57,6 +58,7 @@ extension Check: Codable {
         "kernel-cmdline": ["require", "forbid", "alternatives", "cpuVendor"],
         "path-metadata": ["paths", "maxMode", "owners", "groups", "fixOwner", "absent"],
         "systemd-socket": ["units", "enabled", "maxSocketMode", "unixOnly"],
+        "secret-private": [],
         "manual": [],
     ]
 }

@@ -23,6 +23,8 @@ public enum Check: Hashable, Sendable {
     case systemdSocket(SystemdSocketCheck)
     /// Host paths must have at most a mode and belong to allowed users and groups.
     case pathMetadata(PathMetadataCheck)
+    /// Every libvirt secret must be private (its value not readable back through the API).
+    case secretPrivate
     /// A step that cannot be observed: reported with guidance until the profile attests it.
     case manual
 
@@ -39,13 +41,14 @@ public enum Check: Hashable, Sendable {
         case .kernelCmdline: return "kernel-cmdline"
         case .pathMetadata: return "path-metadata"
         case .systemdSocket: return "systemd-socket"
+        case .secretPrivate: return "secret-private"
         case .manual: return "manual"
         }
     }
 
     public static let kinds = [
         "xml-value", "xml-present", "xml-absent", "xml-count", "xml-every", "evaluator",
-        "config-value", "config-list", "kernel-cmdline", "path-metadata", "systemd-socket", "manual",
+        "config-value", "config-list", "kernel-cmdline", "path-metadata", "systemd-socket", "secret-private", "manual",
     ]
 }
 

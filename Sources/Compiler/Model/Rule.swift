@@ -81,6 +81,8 @@ public enum RuleTarget: String, CaseIterable, Hashable, Sendable, Codable {
     case hostPath = "host-path"
     /// The systemd units that start libvirt's daemons: enablement, drop-ins, effective settings.
     case hostUnit = "host-unit"
+    /// The secret objects of the connection's secret driver and the definitions under /etc/libvirt/secrets.
+    case libvirtSecret = "libvirt-secret"
     /// A step that cannot be observed; reported with guidance until attested.
     case manual
 }

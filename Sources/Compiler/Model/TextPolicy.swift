@@ -80,7 +80,7 @@ extension Rule {
         case .configList(let check): return TextPolicy(check.file)
         case .kernelCmdline: return .kernelCmdlineToken
         case .xmlValue, .xmlPresent, .xmlAbsent, .xmlCount, .xmlEvery: return .xmlText
-        case .evaluator, .manual, .pathMetadata, .systemdSocket: return .printable
+        case .evaluator, .manual, .pathMetadata, .systemdSocket, .secretPrivate: return .printable
         }
     }
 }

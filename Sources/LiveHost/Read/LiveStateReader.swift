@@ -62,6 +62,18 @@ public struct LiveStateReader: StateReader {
         SystemdUnitReader(root: root, key: key).read(names)
     }
 
+    /// Over the reader's connection, or one of its own opened for the two listing calls.
+    public func readSecrets(includingFiles: Bool) -> ObservedSecrets {
+        var opened: LibvirtConnection?
+        defer { opened?.close() }
+        let uri = connectURI
+        return SecretReader(root: root).read(connection: { [connection] in
+            if let connection { return connection }
+            opened = try DomainScan.open(uri)
+            return opened
+        }, includingFiles: includingFiles)
+    }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {

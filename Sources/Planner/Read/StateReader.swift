@@ -26,6 +26,10 @@ public protocol StateReader: Sendable {
     /// The systemd units named (libvirt's socket units), as systemd would load them. Never
     /// fails: a unit that cannot be read is reported on the unit.
     func readUnits(_ names: Set<String>) -> ObservedUnits
+    /// The libvirt secrets: those the connection's secret driver lists and, with
+    /// `includingFiles`, the definitions under the root's /etc/libvirt/secrets. Never fails: what
+    /// cannot be read is listed in `ObservedSecrets.problems`.
+    func readSecrets(includingFiles: Bool) -> ObservedSecrets
     /// Lists the domains, chooses with `selection.choose(from:)`, and hands every chosen domain
     /// to `deliver` as soon as it is read (on any thread, in any order; a failure to read one
     /// is delivered as its result). Returns when every chosen domain was delivered.

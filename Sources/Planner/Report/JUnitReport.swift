@@ -76,7 +76,7 @@ public struct JUnitReport: Sendable, Equatable {
             case .hostFile:
                 let seen = order.filter { $0.rule == rule.id }
                 keys += seen.isEmpty ? [Key(rule.id, .file(Self.file(of: rule)))] : seen
-            case .hostPath, .hostUnit:
+            case .hostPath, .hostUnit, .libvirtSecret:
                 // One case per path the rule found wrong; a rule that found none passes on the host.
                 let seen = order.filter { $0.rule == rule.id }
                 keys += seen.isEmpty ? [Key(rule.id, .host)] : seen

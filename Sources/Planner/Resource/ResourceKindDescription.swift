@@ -29,6 +29,7 @@ public enum ResourceKinds {
         DomainResource.self,
         ConfigFileResource.self,
         HostPathResource.self,
+        SecretResource.self,
     ]
 
     /// The description of `kind`; an unregistered kind (read from a foreign plan) is shown by name.

@@ -18,6 +18,9 @@ extension ObservedState {
             paths = reader.readPaths(PathQuery(rules: policy.rules.map(\.rule)))
             units = reader.readUnits(ObservedUnits.query(policy.rules.map(\.rule)))
         }
+        if policy.rules.contains(where: { $0.rule.target == .libvirtSecret }) {
+            secrets = reader.readSecrets(includingFiles: note == nil)
+        }
     }
 }
 

@@ -16,6 +16,8 @@ public struct ObservedState: Sendable {
     public var paths: ObservedPaths = .none
     /// The systemd units host-unit rules read.
     public var units: ObservedUnits = .none
+    /// The libvirt secrets libvirt-secret rules read.
+    public var secrets: ObservedSecrets = .none
     public var facts: HostFacts
     /// Host-file and fact rules are skipped with this note when the root is not the host's
     /// (for example a remote libvirt URI without `--root`).
@@ -52,6 +54,8 @@ extension ObservedState: StateReader {
 
     public func readUnits(_ names: Set<String>) -> ObservedUnits { units }
 
+    public func readSecrets(includingFiles: Bool) -> ObservedSecrets { secrets }
+
     public func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {
@@ -75,6 +79,7 @@ struct HostState: Sendable {
     var files: [ConfigFile: ObservedFile]
     var paths: ObservedPaths = .none
     var units: ObservedUnits = .none
+    var secrets: ObservedSecrets = .none
     var facts: HostFacts
     var hostScopeNote: String?
     var hostName: String?
