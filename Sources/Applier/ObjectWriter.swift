@@ -92,7 +92,12 @@ public struct ApplyEffects: Sendable {
             let file = change.address.name(of: ConfigFileResource.self)
             switch change.effect {
             case .daemonRestart:
-                if let d = file.flatMap(ConfigFileResource.configFile(of:))?.daemon { daemons.insert(d) }
+                let kind = file.flatMap(ConfigFileResource.configFile(of:))
+                if kind == .qemuConf {
+                    daemons.insert(ServingDaemons.qemuDriver(plan.libvirtDaemons))
+                } else if let d = kind?.daemon {
+                    daemons.insert(d)
+                }
             case .hostReboot:
                 reboot = true
                 if let note = file.flatMap(ConfigFileResource.configFile(of:))?.afterRebootNote { notes.insert(note) }

@@ -102,7 +102,8 @@ struct PlanBuilder {
                     guidance: "Make the directory readable by the user hvharden runs as (root on a host), then plan again."))
             }
         }
-        for selected in policy.rules where selected.rule.target != .domain {
+        let serving = ServingDaemons.of(units)
+        for selected in policy.rules.flatMap({ ServingDaemons.rules(for: $0, serving: serving) }) where selected.rule.target != .domain {
             let rule = selected.rule
             // Manual steps and the connection's secrets do not need the host's own files.
             if hostScopeNote != nil, rule.target != .manual, rule.target != .libvirtSecret { continue }
@@ -263,6 +264,7 @@ struct PlanBuilder {
     /// sorted in place: with thousands of domains a copy of them is tens of megabytes. The
     /// builder is empty afterwards.
     mutating func build(state: HostState, basis: Basis) -> Plan {
+        let serving = ServingDaemons.of(state.units)
         changes.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
         findings.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
         waived.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
@@ -271,7 +273,8 @@ struct PlanBuilder {
             profileDigest: policy.digest, profiles: policy.sources, policy: PolicySnapshot(policy), connectURI: state.connectURI, root: state.root,
             changes: take(&changes), findings: take(&findings), waived: take(&waived),
             pendingRestart: take(&pending), basis: basis,
-            notes: (state.hostScopeNote.map { [$0] } ?? []) + Self.fileNotes(state.files))
+            notes: (state.hostScopeNote.map { [$0] } ?? []) + [ServingDaemons.note(serving)].compactMap { $0 } + Self.fileNotes(state.files),
+            libvirtDaemons: state.hostScopeNote == nil ? serving.sorted().map(\.rawValue) : nil)
         return plan
     }
 

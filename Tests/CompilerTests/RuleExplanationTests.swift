@@ -83,8 +83,9 @@ import TestSupport
         let value = Self.rule(check: .configValue(ConfigValueCheck(
             file: .libvirtdConf, key: "max_clients", default: nil, min: .literal(.int(1)), max: .literal(.int(20)))))
         let text = RuleExplanation.describeCheck(value)
-        #expect(text.contains("In /etc/libvirt/libvirtd.conf (libvirt uses the first definition of a key set twice), "
-            + "the key max_clients must be at least 1 and must be at most 20."))
+        #expect(text.contains("In the file of each libvirt daemon that serves (/etc/libvirt/libvirtd.conf, or virtqemud.conf "
+            + "and, for the listener keys, virtproxyd.conf where the modular daemons' units are enabled; libvirt uses the first "
+            + "definition of a key set twice), the key max_clients must be at least 1 and must be at most 20."))
         #expect(text.contains("When the key is absent it is unset"))
 
         let list = Self.rule(check: .configList(ConfigListCheck(

@@ -2,6 +2,11 @@
 public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     case qemuConf = "qemu.conf"
     case libvirtdConf = "libvirtd.conf"
+    /// The modular daemons' own files (`LibvirtDaemon`): the QEMU driver's daemon and the proxy
+    /// that serves remote and legacy clients. Rules written for libvirtd.conf are judged on the
+    /// file of each daemon that serves; the same lens family reads them.
+    case virtqemudConf = "virtqemud.conf"
+    case virtproxydConf = "virtproxyd.conf"
     /// The sysctl.d directories and `/etc/sysctl.conf`; hvharden writes its own file, or edits
     /// the file under /etc that decides a key.
     case sysctl
@@ -19,6 +24,8 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         switch self {
         case .qemuConf: return "/etc/libvirt/qemu.conf"
         case .libvirtdConf: return "/etc/libvirt/libvirtd.conf"
+        case .virtqemudConf: return "/etc/libvirt/virtqemud.conf"
+        case .virtproxydConf: return "/etc/libvirt/virtproxyd.conf"
         case .sysctl: return "/etc/sysctl.d/90-hvharden.conf"
         case .modprobe: return "/etc/modprobe.d/hvharden.conf"
         case .grub: return "/etc/default/grub"
@@ -59,12 +66,16 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     /// Whether the program reading the file uses the first definition of a key set twice.
     /// libvirt's parser keeps every assignment and looks a key up from the top (qemu.conf,
     /// libvirtd.conf); /etc/default/grub is shell, where the last assignment stands.
-    public var usesFirstDefinition: Bool { self == .qemuConf || self == .libvirtdConf }
+    public var usesFirstDefinition: Bool { self == .qemuConf || isLibvirtDaemonConf }
+
+    /// A libvirt daemon's own config file (libvirtd.conf or a modular daemon's), all in libvirt's
+    /// syntax and read through the lens generated from one template.
+    public var isLibvirtDaemonConf: Bool { LibvirtDaemon.allCases.contains { $0.configFile == self } }
 
     /// The program whose reading decides what a key means, for messages.
     public var reader: String {
         switch self {
-        case .qemuConf, .libvirtdConf: return "libvirt"
+        case .qemuConf, .libvirtdConf, .virtqemudConf, .virtproxydConf: return "libvirt"
         case .sysctl: return "systemd-sysctl"
         case .modprobe: return "modprobe"
         case .grub: return "the shell (grub-mkconfig)"
@@ -76,6 +87,8 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     public var daemon: String? {
         switch self {
         case .qemuConf, .libvirtdConf: return "libvirtd"
+        case .virtqemudConf: return "virtqemud"
+        case .virtproxydConf: return "virtproxyd"
         default: return nil
         }
     }

@@ -27,6 +27,15 @@ public struct AugeasLoad: Sendable, Hashable {
     public static let libvirtdConf = AugeasLoad(
         name: "Libvirtd", lens: "Libvirtd.lns", includes: ["/etc/libvirt/libvirtd.conf"])
 
+    /// The modular daemons' files (`/etc/libvirt/virtqemud.conf`, `virtproxyd.conf`) through the
+    /// same lens: libvirt makes every daemon's file from one template, libvirtd's with every key,
+    /// and not every distribution ships a lens of its own for each modular daemon (Debian 12 has
+    /// none).
+    public static let virtqemudConf = AugeasLoad(
+        name: "Virtqemud", lens: "Libvirtd.lns", includes: ["/etc/libvirt/virtqemud.conf"])
+    public static let virtproxydConf = AugeasLoad(
+        name: "Virtproxyd", lens: "Libvirtd.lns", includes: ["/etc/libvirt/virtproxyd.conf"])
+
     /// `/etc/sysctl.conf` and `/etc/sysctl.d/*.conf`.
     public static let sysctl = AugeasLoad(
         name: "Sysctl", lens: "Sysctl.lns", includes: ["/etc/sysctl.conf", "/etc/sysctl.d/*.conf"])

@@ -8,7 +8,7 @@ import Planner
 /// loaded, under a root directory (`/` on a host, a sandbox in tests). A file that its lens does
 /// not parse is left out of the tree and recorded on its kind (`ObservedFile.unparsable`, naming
 /// file and line), so the rules of that kind become findings and every other rule is still
-/// judged; qemu.conf and libvirtd.conf are then read with libvirt's own syntax (`VirConfText`),
+/// judged; qemu.conf and the libvirt daemons' files are then read with libvirt's own syntax (`VirConfText`),
 /// which accepts forms the lenses lack. Other Augeas failures are errors.
 ///
 /// Each key is read as the program that uses the file reads it: the first definition in
@@ -33,6 +33,8 @@ public struct ConfigReader {
         switch kind {
         case .qemuConf: return .qemuConf
         case .libvirtdConf: return .libvirtdConf
+        case .virtqemudConf: return .virtqemudConf
+        case .virtproxydConf: return .virtproxydConf
         case .sysctl: return .sysctl
         case .modprobe: return .modprobe
         case .grub: return .grubDefault
@@ -96,7 +98,7 @@ public struct ConfigReader {
                 throw PlanError.configFile(error.problems)
             }
             var readWithoutLens = false
-            if let failed = unparsable[kind], kind == .qemuConf || kind == .libvirtdConf,
+            if let failed = unparsable[kind], kind.usesFirstDefinition,
                let text = try? String(contentsOfFile: root + kind.writablePath, encoding: .utf8) {
                 let conf = VirConfText(text)
                 entries = conf.entries(keys, file: kind.writablePath)

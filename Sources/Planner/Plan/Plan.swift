@@ -29,12 +29,16 @@ public struct Plan: Hashable, Sendable, Codable {
     public var policy: PolicySnapshot
     /// Things the reader should know about the plan's scope (e.g. host rules skipped for a remote URI).
     public var notes: [String]
+    /// The libvirt daemons that serve the host (`libvirtd`, or modular ones such as `virtqemud`),
+    /// as its enabled systemd units show; nil when the host's own files were not read (a remote
+    /// URI). Restart advice after an apply names them.
+    public var libvirtDaemons: [String]?
     public var summary: PlanSummary
 
     public init(
         profileDigest: String, profiles: [String], policy: PolicySnapshot, connectURI: String, root: String, changes: [Change],
         findings: [Finding], waived: [WaivedItem], pendingRestart: [PendingRestart], basis: Basis,
-        notes: [String] = []
+        notes: [String] = [], libvirtDaemons: [String]? = nil
     ) {
         self.formatVersion = Plan.currentFormatVersion
         self.hvhardenVersion = HVHardenVersion.current
@@ -49,6 +53,7 @@ public struct Plan: Hashable, Sendable, Codable {
         self.basis = basis
         self.policy = policy
         self.notes = notes
+        self.libvirtDaemons = libvirtDaemons
         self.summary = PlanSummary(changes: changes, findings: findings, waived: waived, pendingRestart: pendingRestart)
     }
 

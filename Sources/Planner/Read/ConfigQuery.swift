@@ -29,6 +29,13 @@ public struct ConfigQuery: Hashable, Sendable {
                 if let file = p.file, let key = p.key { keys[file, default: []].insert(key) }
             }
         }
+        // A libvirtd.conf rule is judged on the file of each daemon that serves (the modular
+        // daemons' too); which serve is known only with the units, so every one that has the key is read.
+        for key in keys[.libvirtdConf] ?? [] {
+            for daemon in LibvirtDaemon.allCases where daemon.configFile != .libvirtdConf && daemon.reads(key) {
+                keys[daemon.configFile, default: []].insert(key)
+            }
+        }
         self.keys = keys
     }
 

@@ -67,11 +67,13 @@ public struct ObservedUnits: Hashable, Sendable {
 
     public static let none = ObservedUnits()
 
-    /// The unit names a policy's host-unit rules name.
+    /// The unit names a policy's host-unit rules name, and the libvirt daemons' units when a
+    /// rule reads libvirtd.conf (they show which daemons serve, `ServingDaemons`).
     public static func query(_ rules: [Rule]) -> Set<String> {
         var names: Set<String> = []
         for rule in rules {
             if case .systemdSocket(let c) = rule.check { names.formUnion(c.units) }
+            if ServingDaemons.reads(rule) { names.formUnion(LibvirtDaemon.allUnits) }
         }
         return names
     }
