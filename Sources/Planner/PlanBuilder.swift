@@ -41,11 +41,13 @@ struct PlanBuilder {
 
     /// Evaluates one selected host-file rule: its check, its preconditions, then the suggestion a
     /// finding carries when the rule has one.
-    static func evaluateFile(_ selected: SelectedRule, files: [ConfigFile: ObservedFile], _ factContext: FactContext) throws -> Outcome {
+    static func evaluateFile(
+        _ selected: SelectedRule, files: [ConfigFile: ObservedFile], units: ObservedUnits = .none, _ factContext: FactContext
+    ) throws -> Outcome {
         let rule = selected.rule
         let parameters = selected.parameters.merging(PreconditionContext.hostValues(factContext.facts)) { own, _ in own }
         let checked = try ConfigCheckEvaluator(rule: rule, parameters: parameters).evaluate(rule.check, files: files, facts: factContext.facts)
-        let gated = try PreconditionEvaluator.gate(checked, rule: rule, PreconditionContext(facts: factContext.facts, files: files))
+        let gated = try PreconditionEvaluator.gate(checked, rule: rule, PreconditionContext(facts: factContext.facts, files: files, units: units))
         let outcome = Self.unparsable(gated, files[Self.kindOf(rule)])
         if let suggestion = rule.suggestion, case .finding(let message) = outcome, case .configValue(let c) = rule.check {
             return .finding(message + "; " + SuggestionCalculator.text(suggestion, key: c.key, factContext))
@@ -127,7 +129,7 @@ struct PlanBuilder {
                 }
                 continue
             case .hostFile:
-                outcome = try Self.evaluateFile(selected, files: files, factContext)
+                outcome = try Self.evaluateFile(selected, files: files, units: units, factContext)
             case .hostFact:
                 guard case .evaluator(let e) = rule.check, let evaluator = EvaluatorRegistry.fact[e.name] else {
                     throw PlanError.invalidRule(rule.id, "a host-fact rule needs a known fact evaluator")

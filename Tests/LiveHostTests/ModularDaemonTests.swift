@@ -122,6 +122,26 @@ import TestSupport
         #expect(!plan.changes.contains { $0.address.file == "/etc/libvirt/virtqemud.conf" })
     }
 
+    @Test func anEnabledTLSSocketNeedsTheCertificateAllowList() throws {
+        let box = try ApplierSandbox()
+        try Self.enableSockets(["virtqemud", "virtproxyd"], in: box)
+        try Self.write("", "/etc/libvirt/virtproxyd.conf", in: box)
+        let policy = try box.policy()
+        // No TLS listener: the list is not read.
+        #expect(Self.files(try box.plan(policy), rule: "libvirtd-tls-allowed-dn-list").isEmpty)
+
+        // The socket unit listens although listen_tls is absent from the file.
+        try Self.enableSockets(["virtproxyd-tls"], in: box)
+        let plan = try box.plan(policy)
+        let finding = try #require(plan.findings.first { $0.rule == "libvirtd-tls-allowed-dn-list" })
+        #expect(finding.address.file == "/etc/libvirt/virtproxyd.conf")
+        #expect(finding.message.contains("admits everyone"), "\(finding.message)")
+        #expect(!plan.changes.contains { $0.rule == "libvirtd-tls-allowed-dn-list" })
+
+        try Self.write("tls_allowed_dn_list = [\"C=GB,O=Example,CN=mgmt01\"]\n", "/etc/libvirt/virtproxyd.conf", in: box)
+        #expect(Self.files(try box.plan(policy), rule: "libvirtd-tls-allowed-dn-list").isEmpty)
+    }
+
     @Test func qemuConfChangesNameTheServingQEMUDaemon() {
         #expect(ServingDaemons.qemuDriver(["virtqemud", "virtproxyd"]) == "virtqemud")
         #expect(ServingDaemons.qemuDriver(["libvirtd"]) == "libvirtd")

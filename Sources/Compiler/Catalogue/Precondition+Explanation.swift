@@ -25,6 +25,9 @@ extension Precondition {
                 + "/lib/modules/<release>/updates and /extra carries a signature (facts modules)."
         case .swtpmInstalled:
             return "swtpm and swtpm_setup are installed on the host (facts software)."
+        case .libvirtListener:
+            let unit = key.flatMap(LibvirtDaemon.listenerSocket).map { "<daemon>-\($0).socket" } ?? "its socket unit"
+            return "The daemon reading \(file?.rawValue ?? "?") listens on the network: \(key ?? "?") = 1 there, or \(unit) is enabled."
         }
     }
 
@@ -41,6 +44,7 @@ extension Precondition {
         case .signedOutOfTreeModules:
             return "sign every DKMS or vendor module with a key the kernel trusts (mokutil --import), then plan again"
         case .swtpmInstalled: return "install swtpm and swtpm-tools (apt install swtpm swtpm-tools), then plan again"
+        case .libvirtListener: return "nothing to do while the daemon does not listen on the network"
         }
     }
 

@@ -86,6 +86,7 @@ extension RuleExplanation {
             var lines = ["In \(describe(c.file)), the list \(c.key)" + [
                 c.subsetOf.map { " may hold only \(items($0, of: rule))" },
                 c.contains.map { " must hold all of \(items($0, of: rule))" },
+                c.nonEmpty == true ? " must name at least one element" : nil,
             ].compactMap { $0 }.joined(separator: " and") + "."]
             lines.append("When the key is absent, the daemon uses [\(c.default.map { "'\($0)'" }.joined(separator: ", "))].")
             return lines.joined(separator: " ")

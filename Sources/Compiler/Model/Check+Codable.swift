@@ -54,7 +54,7 @@ extension Check: Codable {
         "xml-every": ["select", "require", "describe"],
         "evaluator": ["name"],
         "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max", "cpuVendor", "inherit", "anyItem"],
-        "config-list": ["file", "key", "default", "subsetOf", "contains"],
+        "config-list": ["file", "key", "default", "subsetOf", "contains", "nonEmpty"],
         "kernel-cmdline": ["require", "forbid", "alternatives", "cpuVendor"],
         "path-metadata": ["paths", "maxMode", "owners", "groups", "fixOwner", "absent"],
         "systemd-socket": ["units", "enabled", "maxSocketMode", "unixOnly"],

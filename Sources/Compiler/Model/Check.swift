@@ -136,6 +136,9 @@ public struct ConfigListCheck: Hashable, Sendable, Codable {
     public var subsetOf: ValueRef?
     /// These elements must all be present.
     public var contains: ValueRef?
+    /// The list must name at least one element (an allow-list that, absent or empty, admits
+    /// everyone).
+    public var nonEmpty: Bool?
 }
 
 /// `kind: kernel-cmdline`: tokens in `GRUB_CMDLINE_LINUX` (and `_DEFAULT`).

@@ -18,7 +18,9 @@ public enum LibvirtDaemon: String, CaseIterable, Hashable, Sendable, Comparable 
     /// as a plain service).
     public var units: [String] {
         switch self {
-        case .libvirtd: return ["libvirtd.service", "libvirtd.socket", "libvirtd-ro.socket", "libvirtd-admin.socket"]
+        case .libvirtd:
+            return ["libvirtd.service", "libvirtd.socket", "libvirtd-ro.socket", "libvirtd-admin.socket",
+                    "libvirtd-tls.socket", "libvirtd-tcp.socket"]
         case .virtqemud: return ["virtqemud.service", "virtqemud.socket", "virtqemud-ro.socket", "virtqemud-admin.socket"]
         case .virtproxyd:
             return ["virtproxyd.service", "virtproxyd.socket", "virtproxyd-ro.socket", "virtproxyd-admin.socket",
@@ -37,6 +39,19 @@ public enum LibvirtDaemon: String, CaseIterable, Hashable, Sendable, Comparable 
         "key_file", "cert_file", "key_files", "cert_files", "ca_file", "crl_file", "tls_no_verify_certificate",
         "tls_no_sanity_certificate", "tls_allowed_dn_list", "tls_priority",
     ]
+
+    /// The socket unit suffix that stands for a listener key (`listen_tls` → `tls`); nil for
+    /// other keys.
+    public static func listenerSocket(_ key: String) -> String? {
+        switch key {
+        case "listen_tls": return "tls"
+        case "listen_tcp": return "tcp"
+        default: return nil
+        }
+    }
+
+    /// The daemon that reads `file`.
+    public static func reading(_ file: ConfigFile) -> LibvirtDaemon? { allCases.first { $0.configFile == file } }
 
     /// Whether the daemon's file has `key`.
     public func reads(_ key: String) -> Bool { listensOnNetwork || !Self.networkKeys.contains(key) }

@@ -24,6 +24,13 @@ public struct Precondition: Hashable, Sendable, Codable {
         case signedOutOfTreeModules = "signed-out-of-tree-modules"
         /// `swtpm` and `swtpm_setup` are installed (facts `software`).
         case swtpmInstalled = "swtpm-installed"
+        /// The daemon of `file` (a libvirt daemon's config file) listens on the network as `key`
+        /// (`listen_tls` or `listen_tcp`) names: the key is 1, or the daemon's socket unit for it
+        /// (`<daemon>-tls.socket`, `<daemon>-tcp.socket`) is enabled.
+        case libvirtListener = "libvirt-listener"
+
+        /// Kinds that name a file and a key.
+        public var namesKey: Bool { self == .configKey || self == .libvirtListener }
 
         /// Kinds that look at a domain, usable only by domain rules.
         public var needsDomain: Bool { self == .guestArchIsHost || self == .guestArch || self == .guestFullMemory }
@@ -84,12 +91,18 @@ public struct Precondition: Hashable, Sendable, Codable {
         var out: [String] = []
         let named = "precondition '\(kind.rawValue)'"
         if kind.needsDomain && rule.target != .domain { out.append("\(named) looks at a domain; '\(rule.id)' is not a domain rule") }
-        if kind == .configKey && rule.target != .hostFile { out.append("\(named) reads a host file; '\(rule.id)' is not a host-file rule") }
+        if kind.namesKey && rule.target != .hostFile { out.append("\(named) reads a host file; '\(rule.id)' is not a host-file rule") }
         let needsAllowed = kind == .guestArch || kind == .configKey
         if needsAllowed && (allowed ?? []).isEmpty { out.append("\(named) needs a non-empty 'allowed' list") }
         if !needsAllowed && allowed != nil { out.append("\(named) takes no 'allowed' list") }
-        if kind == .configKey && (file == nil || (key ?? "").isEmpty) { out.append("\(named) needs 'file' and 'key'") }
-        if kind != .configKey && (file != nil || key != nil) { out.append("\(named) takes no 'file' or 'key'") }
+        if kind.namesKey && (file == nil || (key ?? "").isEmpty) { out.append("\(named) needs 'file' and 'key'") }
+        if !kind.namesKey && (file != nil || key != nil) { out.append("\(named) takes no 'file' or 'key'") }
+        if kind == .libvirtListener {
+            if let file, !file.isLibvirtDaemonConf { out.append("\(named) needs a libvirt daemon's file, not \(file.rawValue)") }
+            if let key, LibvirtDaemon.listenerSocket(key) == nil {
+                out.append("\(named) takes key listen_tls or listen_tcp, not '\(key)'")
+            }
+        }
         if unmet == .noFix && rule.fix == nil { out.append("\(named) withholds a fix, but '\(rule.id)' has none (use unmet: finding or not-applicable)") }
         if rule.target == .hostFact || rule.target == .manual { out.append("\(named): \(rule.target.rawValue) rules have no preconditions") }
         return out

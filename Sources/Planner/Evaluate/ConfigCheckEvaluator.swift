@@ -103,6 +103,7 @@ struct ConfigCheckEvaluator {
             let missing = required.filter { !items.contains($0) }
             if !missing.isEmpty { problems.append("lacks \(quoted(missing, key: c.key))") }
         }
+        if c.nonEmpty == true, items.isEmpty { problems.append("names no one, so it admits everyone") }
         if problems.isEmpty { return .compliant }
         let shown = entry.present ? "[\(items.joined(separator: ", "))]" : "unset (default [\(c.default.joined(separator: ", "))])"
         let problem = "\(c.key) is \(shown); it \(problems.joined(separator: " and "))"

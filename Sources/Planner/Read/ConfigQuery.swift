@@ -25,7 +25,7 @@ public struct ConfigQuery: Hashable, Sendable {
             case .kernelCmdline: keys[.grub, default: []].formUnion(KernelCmdlineEvaluator.keys)
             default: break
             }
-            for p in rule.preconditions where p.kind == .configKey {
+            for p in rule.preconditions where p.kind.namesKey {
                 if let file = p.file, let key = p.key { keys[file, default: []].insert(key) }
             }
         }

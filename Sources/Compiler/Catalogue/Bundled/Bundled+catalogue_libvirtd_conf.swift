@@ -120,6 +120,101 @@ extension Bundled {
               - file: |
                   tls_no_verify_certificate = 1
         
+        - id: libvirtd-tls-allowed-dn-list
+          title: Name the client certificates the TLS listener accepts
+          severity: high
+          rationale: >-
+            Without tls_allowed_dn_list every client holding any certificate the CA in ca_file ever
+            signed gets read-write access over TLS (auth_tls defaults to "none": the certificate is the
+            whole authentication). A CA that also issues certificates for other services or users turns
+            each of them into a hypervisor administrator.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [AC-3, IA-3, AC-17]
+          target: host-file
+          check:
+            kind: config-list
+            file: libvirtd.conf
+            key: tls_allowed_dn_list
+            default: []
+            nonEmpty: true
+          # Only a daemon that takes TLS connections reads the list.
+          preconditions:
+            - kind: libvirt-listener
+              file: libvirtd.conf
+              key: listen_tls
+              unmet: not-applicable
+          effect: daemon-restart
+          guidance: >-
+            List the distinguished names of the management hosts and migration peers in
+            tls_allowed_dn_list (for example ["C=GB,O=Example,CN=mgmt01.example.org"]; wildcards are
+            allowed), then restart the daemon. hvharden cannot know which clients are legitimate, so it
+            never writes the list.
+          examples:
+            compliant:
+              - file: |
+                  listen_tls = 1
+                  tls_allowed_dn_list = ["C=GB,O=Example,CN=mgmt01.example.org"]
+              - file: |
+                  listen_tls = 0
+                note: No TLS listener (and no TLS socket unit enabled), so no list is read.
+            noncompliant:
+              - file: |
+                  listen_tls = 1
+                note: Every certificate the CA signed is accepted.
+              - file: |
+                  listen_tls = 1
+                  tls_allowed_dn_list = []
+        
+        - id: libvirtd-sasl-allowed-usernames
+          title: Name the users SASL may admit on the TCP listener
+          severity: high
+          rationale: >-
+            Without sasl_allowed_username_list every identity the SASL mechanism authenticates (every
+            principal of a Kerberos realm, every entry of the SASL database) gets read-write access to
+            libvirt over TCP, which means root on the host.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [AC-3, IA-2, AC-17]
+          target: host-file
+          check:
+            kind: config-list
+            file: libvirtd.conf
+            key: sasl_allowed_username_list
+            default: []
+            nonEmpty: true
+          preconditions:
+            - kind: libvirt-listener
+              file: libvirtd.conf
+              key: listen_tcp
+              unmet: not-applicable
+            - kind: config-key
+              file: libvirtd.conf
+              key: auth_tcp
+              allowed: [sasl]
+              unmet: not-applicable
+          effect: daemon-restart
+          guidance: >-
+            List the SASL identities allowed to manage the host in sasl_allowed_username_list (for example
+            ["admin@EXAMPLE.ORG"]; wildcards are allowed), then restart the daemon. Better still, turn the
+            TCP listener off and manage the host over TLS or SSH. hvharden never writes the list.
+          examples:
+            compliant:
+              - file: |
+                  listen_tcp = 1
+                  sasl_allowed_username_list = ["admin@EXAMPLE.ORG"]
+              - file: |
+                  #listen_tcp = 1
+                note: No TCP listener, so no SASL identity is checked against it.
+            noncompliant:
+              - file: |
+                  listen_tcp = 1
+                note: auth_tcp defaults to sasl, and every identity SASL accepts is let in.
+        
         - id: libvirtd-tls-sanity-check
           title: Keep the server certificate sanity checks
           severity: medium

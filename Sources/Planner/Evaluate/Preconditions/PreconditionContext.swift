@@ -8,11 +8,13 @@ struct PreconditionContext {
     var facts: HostFacts
     var document: XMLDocument?
     var files: [ConfigFile: ObservedFile]
+    var units: ObservedUnits
 
-    init(facts: HostFacts, document: XMLDocument? = nil, files: [ConfigFile: ObservedFile] = [:]) {
+    init(facts: HostFacts, document: XMLDocument? = nil, files: [ConfigFile: ObservedFile] = [:], units: ObservedUnits = .none) {
         self.facts = facts
         self.document = document
         self.files = files
+        self.units = units
     }
 
     /// The values a rule may name as `$host.…`, derived from the facts; a value the host does not

@@ -32,6 +32,8 @@ enum PreconditionEvaluator {
             let entry = (context.files[file] ?? ObservedFile(kind: file, fingerprints: [:], entries: [:])).entry(key)
             guard entry.present, let value = entry.value else { return nil }
             return (p.allowed ?? []).contains(value) ? nil : "\(key) is '\(value)' in \(file.rawValue)"
+        case .libvirtListener:
+            return listening(p, context)
         case .signedOutOfTreeModules:
             return unsignedModules(facts)
         case .swtpmInstalled:
@@ -66,6 +68,17 @@ enum PreconditionEvaluator {
         case .compliant, .notApplicable: problem = nil
         }
         return .finding(([problem].compactMap { $0 } + unmet).joined(separator: "; "))
+    }
+
+    /// Nil when the daemon of the precondition's file listens as its key says.
+    private static func listening(_ p: Precondition, _ context: PreconditionContext) -> String? {
+        guard let file = p.file, let key = p.key, let daemon = LibvirtDaemon.reading(file),
+              let socket = LibvirtDaemon.listenerSocket(key) else { return "the precondition names no listener key" }
+        let unit = "\(daemon.rawValue)-\(socket).socket"
+        if context.units.units[unit]?.enabled == true { return nil }
+        let entry = (context.files[file] ?? ObservedFile(kind: file, fingerprints: [:], entries: [:])).entry(key)
+        if entry.present, entry.value == "1" { return nil }
+        return "\(unit) is not enabled and \(key) is not 1 in \(file.rawValue)"
     }
 
     /// `/domain/os/type/@arch`; nil when the domain does not say (libvirt then uses the host's).
