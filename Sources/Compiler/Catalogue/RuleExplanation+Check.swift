@@ -75,11 +75,13 @@ extension RuleExplanation {
                 c.forbidden.map { " must not be \(oneOf($0, of: rule))" },
                 c.min.map { " must be at least \(value($0))" },
                 c.max.map { " must be at most \(value($0))" },
+                c.required == true ? " must be set" : nil,
             ].compactMap { $0 }.joined(separator: " and") + "."]
             if c.anyItem == true { lines.append("The value is a list separated by spaces: one allowed item suffices, and no item may be forbidden.") }
             if let inherit = c.inherit { lines.append("When the key is absent, the daemon uses \(inherit) if that is set.") }
             lines.append(c.default.map { "When the key is absent\(c.inherit == nil ? "" : " and so is \(c.inherit ?? "")"), the daemon uses '\($0)'." }
-                ?? "When the key is absent it is unset, which complies only if no value is required.")
+                ?? (c.required == true ? "When the key is absent it is unset, which does not comply."
+                    : "When the key is absent it is unset, which complies only if no value is required."))
             if let vendor = c.cpuVendor { lines.append("It applies only on hosts with \(vendor) CPUs.") }
             return lines.joined(separator: " ")
         case .configList(let c):

@@ -53,7 +53,7 @@ extension Check: Codable {
         "xml-count": ["select", "max"],
         "xml-every": ["select", "require", "describe"],
         "evaluator": ["name"],
-        "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max", "cpuVendor", "inherit", "anyItem"],
+        "config-value": ["file", "key", "default", "allowed", "forbidden", "min", "max", "cpuVendor", "inherit", "anyItem", "required"],
         "config-list": ["file", "key", "default", "subsetOf", "contains", "nonEmpty"],
         "kernel-cmdline": ["require", "forbid", "alternatives", "cpuVendor"],
         "path-metadata": ["paths", "maxMode", "owners", "groups", "fixOwner", "absent"],

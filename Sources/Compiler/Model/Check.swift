@@ -124,6 +124,9 @@ public struct ConfigValueCheck: Hashable, Sendable, Codable {
     /// Another key of the same file whose value the daemon uses when `key` is absent, before
     /// `default` (qemu.conf's `default_tls_x509_verify` for each service's `*_tls_x509_verify`).
     public var inherit: String?
+    /// The key must be set to some value (a file the daemon needs, such as a CRL); unset is
+    /// noncompliant even without `allowed`.
+    public var required: Bool?
 }
 
 /// `kind: config-list`.

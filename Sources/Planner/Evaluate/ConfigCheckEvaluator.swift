@@ -57,7 +57,7 @@ struct ConfigCheckEvaluator {
                     problems.append("must be an integer" + (max.map { " at most \($0)" } ?? ""))
                 }
             }
-        } else if allowed != nil || min != nil || max != nil {
+        } else if allowed != nil || min != nil || max != nil || c.required == true {
             problems.append("is unset and has no safe default")
         }
         if let uncertain = entry.uncertain { problems.append("hvharden cannot tell what is used: \(uncertain)") }

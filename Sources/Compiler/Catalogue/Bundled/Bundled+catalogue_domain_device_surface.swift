@@ -239,5 +239,40 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><controller type='usb' index='0' model='ich9-ehci1'/></devices></domain>
+        
+        - id: domain-no-host-metrics-channel
+          title: Do not expose host metrics to guests
+          severity: low
+          rationale: >-
+            vhostmd publishes the host's own figures (CPU time, memory, paging, the other guests' load) to
+            guests through a virtio-serial channel (org.github.vhostmd.1) or a small disk backed by
+            /dev/shm/vhostmd0. A guest learns how busy the host and its neighbours are, which helps time
+            side-channel and resource attacks and leaks the co-tenants' activity.
+          references:
+            function: HY-BF1
+            topic: B1-T
+            sp80053: [SC-4]
+          target: domain
+          check:
+            kind: xml-absent
+            select: >-
+              /domain/devices/channel/target[@name='org.github.vhostmd.1'] |
+              /domain/devices/disk/source[starts-with(@file, '/dev/shm/vhostmd')]
+          effect: next-domain-boot
+          guidance: >-
+            Detach the vhostmd channel or disk from the guest (`virsh detach-device --config`). A guest
+            that needs host figures for licensing gets a waiver with the reason.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><channel type='unix'><source mode='bind' path='/var/lib/libvirt/qemu/channel/target/vhostmd.sock'/><target type='virtio' name='org.github.vhostmd.1'/></channel></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='/dev/shm/vhostmd0'/><target dev='vdb' bus='virtio'/><readonly/></disk></devices></domain>
         """#
 }

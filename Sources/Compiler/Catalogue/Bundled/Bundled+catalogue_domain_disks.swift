@@ -146,5 +146,78 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><disk type='file' device='disk'><source file='/srv/iso/Tools.ISO'/><target dev='vdb' bus='virtio'/></disk></devices></domain>
+        
+        - id: domain-disk-error-policy-not-ignore
+          title: Do not let a guest carry on past disk I/O errors
+          severity: medium
+          rationale: >-
+            error_policy='ignore' (writes) or rerror_policy='ignore' (reads) on a disk's driver makes
+            QEMU report success to the guest when the host's storage failed, so the guest keeps running
+            on data that was never written or was read wrong. Its file systems, databases and logs are
+            silently corrupted, and nothing on the host or in the guest says so. Absent, QEMU stops the
+            guest on a write error (error_policy 'report' or 'stop' are the safe choices).
+          references:
+            function: HY-BF2
+            topic: B2-2
+            sp80053: [SI-7, SC-24]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/disk/driver[@error_policy='ignore' or @rerror_policy='ignore']
+          effect: next-domain-boot
+          guidance: >-
+            Remove error_policy and rerror_policy from the disk's <driver> (or set them to 'stop' or
+            'report') with `virsh edit`; a guest that must keep running through storage faults needs
+            redundant storage, not ignored errors. Not changed automatically: the guest's behaviour on a
+            failing disk changes.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><driver name='qemu' type='qcow2' error_policy='stop' rerror_policy='report'/><source file='/var/lib/libvirt/images/a.qcow2'/><target dev='vda' bus='virtio'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='file' device='disk'><driver name='qemu' type='qcow2' error_policy='ignore'/><source file='/var/lib/libvirt/images/a.qcow2'/><target dev='vda' bus='virtio'/></disk></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='disk'><driver name='qemu' type='raw' rerror_policy='ignore'/><source dev='/dev/vg0/a'/><target dev='vda' bus='virtio'/></disk></devices></domain>
+        
+        - id: domain-lun-no-persistent-reservations
+          title: Do not let guests take SCSI persistent reservations on host LUNs
+          severity: medium
+          rationale: >-
+            <reservations> on a LUN disk forwards the guest's SCSI persistent-reservation commands to the
+            host's device through qemu-pr-helper, a helper that runs with the privileges to issue them
+            (managed='yes' starts one per guest; managed='no' connects to whatever socket the definition
+            names). A guest can then reserve a LUN that other hosts share and lock them out of it, and it
+            gains a privileged host process to talk to.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, SC-5]
+          target: domain
+          check:
+            kind: xml-absent
+            select: /domain/devices/disk/source/reservations[not(@enabled='no')]
+          effect: next-domain-boot
+          guidance: >-
+            Remove the <reservations> element from the disk's <source>. Guests that run a failover
+            cluster on shared LUNs need it; give those guests a waiver naming the cluster, on hosts
+            dedicated to it.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='lun'><driver name='qemu' type='raw'/><source dev='/dev/mapper/mpatha'/><target dev='sda' bus='scsi'/></disk></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='lun'><driver name='qemu' type='raw'/><source dev='/dev/mapper/mpatha'><reservations managed='yes'/></source><target dev='sda' bus='scsi'/></disk></devices></domain>
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><disk type='block' device='lun'><driver name='qemu' type='raw'/><source dev='/dev/mapper/mpatha'><reservations managed='no'><source type='unix' path='/run/pr-helper.sock' mode='client'/></reservations></source><target dev='sda' bus='scsi'/></disk></devices></domain>
+                note: An unmanaged helper is whatever listens on that socket.
         """#
 }

@@ -615,5 +615,40 @@ extension Bundled {
                     <devices><interface type='hostdev' managed='yes'><mac address='52:54:00:6d:90:02'/>
                       <source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x2'/></source></interface></devices></domain>
                 note: No rom element means QEMU's default, the ROM BAR visible.
+        
+        - id: domain-hostdev-interface-vlan
+          title: Put passed-through network functions on a VLAN the host sets
+          severity: medium
+          rationale: >-
+            A guest given an SR-IOV VF through <interface type='hostdev'> sends frames straight onto the
+            physical port, past every host bridge and filter. Without a VLAN tag that the PF enforces
+            (<vlan><tag id='…'/></vlan>), the guest lands on the port's untagged network, often the
+            hosts' own, and can reach whatever shares it.
+          references:
+            function: HY-BF2
+            topic: B2-4
+            sp80053: [SC-7, AC-4]
+          target: domain
+          optIn: true
+          check:
+            kind: xml-every
+            select: /domain/devices/interface[@type='hostdev']
+            require: vlan/tag/@id
+            describe: a VLAN tag set by the host (<vlan><tag id='…'/></vlan>)
+          effect: next-domain-boot
+          guidance: >-
+            Add <vlan><tag id='N'/></vlan> with the guest network's VLAN to the interface (or use a libvirt
+            network with forward mode='hostdev' that sets it), and keep the switch port from carrying the
+            management VLAN to guests. Opt-in: hosts whose VFs sit on a port dedicated to guests do not
+            need it.
+          examples:
+            compliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='hostdev' managed='yes'><mac address='52:54:00:6d:90:02'/><source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x1'/></source><vlan><tag id='42'/></vlan></interface></devices></domain>
+            noncompliant:
+              - xml: |
+                  <domain type='kvm'><name>a</name><memory>65536</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='hostdev' managed='yes'><mac address='52:54:00:6d:90:02'/><source><address type='pci' domain='0x0000' bus='0x03' slot='0x10' function='0x1'/></source></interface></devices></domain>
         """#
 }

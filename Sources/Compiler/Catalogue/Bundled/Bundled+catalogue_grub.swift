@@ -360,5 +360,36 @@ extension Bundled {
               - file: |
                   GRUB_CMDLINE_LINUX_DEFAULT="quiet mitigations=auto"
                   GRUB_CMDLINE_LINUX=""
+        
+        - id: grub-kaslr-not-disabled
+          title: Keep the host kernel's address randomisation
+          severity: medium
+          rationale: >-
+            KASLR loads the kernel at a random address at each boot, so an exploit of a KVM or vhost bug
+            reached from a guest must first find where the kernel is. nokaslr on the command line places
+            it at the same address on every host with the same kernel.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [SC-30, SI-16]
+          target: host-file
+          check:
+            kind: kernel-cmdline
+            forbid: ["nokaslr"]
+          fix: {action: append}
+          effect: host-reboot
+          guidance: >-
+            Remove nokaslr from GRUB_CMDLINE_LINUX and GRUB_CMDLINE_LINUX_DEFAULT, run `update-grub` and
+            reboot; kernel debugging sessions that need fixed addresses belong on a test host.
+          examples:
+            compliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet"
+                  GRUB_CMDLINE_LINUX=""
+            noncompliant:
+              - file: |
+                  GRUB_CMDLINE_LINUX_DEFAULT="quiet nokaslr"
+                  GRUB_CMDLINE_LINUX=""
         """#
 }

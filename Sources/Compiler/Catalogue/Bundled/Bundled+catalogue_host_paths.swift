@@ -281,5 +281,79 @@ extension Bundled {
             noncompliant:
               - paths: {"/dev/kvm": {mode: "0666", group: kvm}}
                 note: As some distributions' optional package sets it, for unprivileged emulators.
+        
+        # ---- B2-1: the confinement policy of every guest's QEMU ----
+        
+        - id: path-apparmor-libvirt-policy-root-only
+          title: Only root can change the AppArmor policy that confines guests
+          severity: high
+          rationale: >-
+            Each guest's QEMU runs under the profile libvirt writes to /etc/apparmor.d/libvirt/libvirt-<uuid>
+            from the TEMPLATE files there and the libvirt-qemu abstraction. Whoever can write any of these
+            files, or the local overrides they include, can widen what every guest's emulator may open
+            the next time a guest starts, which undoes sVirt confinement.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-3, AC-6, CM-5]
+          target: host-path
+          check:
+            kind: path-metadata
+            paths:
+              - "/etc/apparmor.d/libvirt"
+              - "/etc/apparmor.d/libvirt/*"
+              - "/etc/apparmor.d/abstractions/libvirt-qemu"
+              - "/etc/apparmor.d/local/abstractions/libvirt-qemu"
+              - "/etc/apparmor.d/usr.sbin.libvirtd"
+              - "/etc/apparmor.d/local/usr.sbin.libvirtd"
+              - "/etc/apparmor.d/usr.lib.libvirt.virt-aa-helper"
+              - "/etc/apparmor.d/local/usr.lib.libvirt.virt-aa-helper"
+            maxMode: "0755"
+            owners: [root]
+            groups: [root]
+          fix: {action: set}
+          effect: immediate
+          guidance: >-
+            Remove write access for group and others (hvharden does this itself) and give the files back
+            to root:root (`chown root:root`; hvharden reports but does not change owners). Review the
+            files' contents against the package's (`dpkg --verify apparmor libvirt-daemon-system`) in case
+            they were edited while writable.
+          examples:
+            compliant:
+              - paths: {"/etc/apparmor.d/abstractions/libvirt-qemu": {mode: "0644", owner: root, group: root}}
+            noncompliant:
+              - paths: {"/etc/apparmor.d/libvirt/TEMPLATE.qemu": {mode: "0666", owner: root, group: root}}
+              - paths: {"/etc/apparmor.d/local/abstractions/libvirt-qemu": {mode: "0644", owner: libvirt-qemu, group: root}}
+                note: The user QEMU runs as could widen its own confinement.
+        
+        - id: path-qemu-bridge-helper-not-setuid
+          title: QEMU's bridge helper is not set-user-ID root
+          severity: medium
+          rationale: >-
+            qemu-bridge-helper attaches tap devices to bridges for unprivileged QEMU (qemu:///session).
+            Installed set-user-ID root it is a privileged program every local user can run, with its own
+            parser of /etc/qemu/bridge.conf; the system daemon does not need it, since it creates taps
+            itself.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            sp80053: [AC-6, CM-7]
+          target: host-path
+          check:
+            kind: path-metadata
+            paths: ["/usr/lib/qemu/qemu-bridge-helper", "/usr/libexec/qemu-bridge-helper"]
+            maxMode: "0755"
+            owners: [root]
+          effect: none
+          guidance: >-
+            Unless users run bridged session guests, drop the bit the way the package system keeps it:
+            `dpkg-statoverride --update --add root root 0755 /usr/lib/qemu/qemu-bridge-helper`. hvharden
+            does not change files under /usr.
+          examples:
+            compliant:
+              - paths: {"/usr/lib/qemu/qemu-bridge-helper": {mode: "0755", owner: root, group: root}}
+            noncompliant:
+              - paths: {"/usr/lib/qemu/qemu-bridge-helper": {mode: "04755", owner: root, group: root}}
         """#
 }

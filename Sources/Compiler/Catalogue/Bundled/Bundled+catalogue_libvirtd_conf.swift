@@ -215,6 +215,131 @@ extension Bundled {
                   listen_tcp = 1
                 note: auth_tcp defaults to sasl, and every identity SASL accepts is let in.
         
+        - id: libvirtd-tls-crl-file
+          title: Check client certificates against a revocation list
+          severity: medium
+          rationale: >-
+            Client certificates are the credentials of the TLS listener. Without crl_file a certificate
+            stays valid until it expires, so a management host that was decommissioned or stolen keeps
+            read-write access to libvirt for years.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [IA-5, SC-17]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: crl_file
+            required: true
+          preconditions:
+            - kind: libvirt-listener
+              file: libvirtd.conf
+              key: listen_tls
+              unmet: not-applicable
+          effect: daemon-restart
+          guidance: >-
+            Publish the CA's revocation list to the host (for example /etc/pki/CA/crl.pem, renewed before
+            it expires), set crl_file to it and restart the daemon. hvharden does not set it: libvirt
+            refuses every TLS client when the file is missing or stale.
+          examples:
+            compliant:
+              - file: |
+                  listen_tls = 1
+                  crl_file = "/etc/pki/CA/crl.pem"
+              - file: |
+                  #crl_file = "/etc/pki/CA/crl.pem"
+                note: No TLS listener, so no certificate is checked.
+            noncompliant:
+              - file: |
+                  listen_tls = 1
+        
+        - id: libvirtd-tls-priority-standard
+          title: Keep the TLS listener's cipher priority at a standard setting
+          severity: medium
+          rationale: >-
+            tls_priority replaces GnuTLS's priority string for the daemon's TLS connections. A custom
+            string can bring back protocol versions and ciphers the system policy turned off (SSL 3.0,
+            TLS 1.0, RSA key exchange, NULL or export ciphers), which weakens the channel every
+            management and migration client uses.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-8, SC-13]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: tls_priority
+            default: NORMAL
+            allowed: "$priorities"
+          effect: daemon-restart
+          guidance: >-
+            Remove tls_priority so the daemon uses its built-in default (NORMAL on Debian 12), or set a
+            standard string such as "@SYSTEM"; tighten the system-wide GnuTLS policy instead of the
+            daemon's. A reviewed custom string goes into the rule value `priorities`.
+          parameters:
+            - name: priorities
+              type: list
+              default: ["NORMAL", "@SYSTEM", "@LIBVIRT,SYSTEM", "SECURE128", "SECURE192", "SECURE256"]
+              description: Priority strings accepted as they are.
+          examples:
+            compliant:
+              - file: |
+                  #tls_priority="NORMAL"
+              - file: |
+                  tls_priority = "@SYSTEM"
+            noncompliant:
+              - file: |
+                  tls_priority = "NORMAL:+VERS-TLS1.0:+VERS-SSL3.0"
+        
+        - id: libvirtd-listen-addr-specific
+          title: Bind the network listener to the management address
+          severity: medium
+          rationale: >-
+            Without listen_addr (or with 0.0.0.0 or ::) the daemon's TLS or TCP listener accepts
+            connections on every interface, including those on guest and storage networks, so whoever
+            reaches any of them can try to manage the host.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-7, AC-17]
+          target: host-file
+          check:
+            kind: config-value
+            file: libvirtd.conf
+            key: listen_addr
+            default: "0.0.0.0"
+            forbidden: ["0.0.0.0", "::", "[::]", "*"]
+          preconditions:
+            - kind: libvirt-listener
+              file: libvirtd.conf
+              key: listen_tls
+              unmet: not-applicable
+          effect: daemon-restart
+          guidance: >-
+            Set listen_addr to the host's address on the management network and restart the daemon. Under
+            socket activation (Debian 12, and every modular-daemon host) the key is ignored: give the TLS
+            socket unit a drop-in with `ListenStream=` cleared and set to that address and port instead.
+          examples:
+            compliant:
+              - file: |
+                  listen_tls = 1
+                  listen_addr = "192.0.2.10"
+              - file: |
+                  #listen_addr = "192.168.0.1"
+                note: No TLS listener, so nothing binds.
+            noncompliant:
+              - file: |
+                  listen_tls = 1
+                note: Absent means every interface.
+              - file: |
+                  listen_tls = 1
+                  listen_addr = "0.0.0.0"
+        
         - id: libvirtd-tls-sanity-check
           title: Keep the server certificate sanity checks
           severity: medium

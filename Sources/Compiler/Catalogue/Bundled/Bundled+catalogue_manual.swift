@@ -468,5 +468,215 @@ extension Bundled {
               - attested: true
             noncompliant:
               - attested: false
+        
+        - id: host-guests-started-only-by-libvirt
+          title: Guests run only as libvirt starts them
+          severity: medium
+          rationale: >-
+            A QEMU process started by hand (qemu-system-x86_64 or a script) gets none of what libvirt
+            applies: no sVirt profile or label, no unprivileged user, no cgroup limits, no seccomp
+            sandbox, no audit record, and no definition any tool can see. hvharden judges only what libvirt
+            defines, so such a guest is invisible to every rule.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [CM-7, AC-6]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            List the emulators and check that each belongs to libvirt: `ps -eo pid,user,args | grep
+            [q]emu-system` must show only processes whose user is libvirt-qemu and whose cgroup
+            (/proc/<pid>/cgroup) lies under machine.slice/machine-qemu*. Forbid running QEMU directly in
+            the operating procedures and stop any other instance.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-guest-images-not-mounted
+          title: Guest images are never mounted on the host
+          severity: medium
+          rationale: >-
+            Mounting a guest's disk image with the host kernel (mount -o loop, qemu-nbd, kpartx) hands the
+            guest's file system, which the guest controls, to the host kernel's file-system drivers: a
+            crafted image is a kernel exploit from the guest's side, and the host's tools then run on the
+            guest's files.
+          references:
+            function: HY-BF4
+            topic: B4-3
+            ipd: ["IPD-10"]
+            sp80053: [AC-6, SI-3]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Inspect or repair guest images only in an appliance (libguestfs tools such as guestfish and
+            virt-rescue run a small VM for this) or in a throw-away guest; check that no guest image is
+            mounted (`findmnt -o SOURCE,TARGET` shows no /dev/loop or /dev/nbd device backed by a file in a
+            storage pool) and forbid mounting them in the procedures.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-untrusted-images-inspected
+          title: Images from outside are inspected before a guest uses them
+          severity: medium
+          rationale: >-
+            A qcow2 or other structured image names its own format, virtual size and backing file. An
+            image from outside that names a backing file (a host file or a network URL) makes QEMU open
+            that file for the guest, and a huge virtual size can fill a storage pool when the guest writes
+            to it. libvirt trusts what the image header says.
+          references:
+            function: HY-BF4
+            topic: B4-2
+            ipd: ["IPD-10"]
+            sp80053: [SI-7, CM-7]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Before an image enters a pool, run `qemu-img info -U --output=json` on it with limits
+            (`prlimit --as=1G --cpu=30`), reject images with a backing-filename or a format other than the
+            expected one, check the virtual size against a limit, and convert to a fresh file
+            (`qemu-img convert -O qcow2`); give the format explicitly in the domain's <driver type=…>.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-defined-guests-inventoried
+          title: Every defined and autostarted guest is in the inventory
+          severity: medium
+          rationale: >-
+            A guest that is defined but nobody needs (a standby copy, a forgotten test, a service VM left
+            after a migration) keeps its disks, network access and credentials, and one that autostarts
+            comes back after every reboot without anyone noticing. Nothing in libvirt says which guests are
+            wanted.
+          references:
+            function: HY-BF4
+            topic: B4-8
+            sp80053: [CM-8, CM-7]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Compare `virsh list --all --name` and `virsh list --all --autostart --name` with the
+            inventory at every change and at least monthly; undefine guests that are not in it (`virsh
+            undefine --nvram`) and turn off autostart (`virsh autostart --disable`) where the inventory
+            does not ask for it.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-fips-validated-crypto
+          title: The host's cryptography runs in FIPS mode where that is required
+          severity: medium
+          rationale: >-
+            Where policy requires validated cryptography, the TLS of libvirt's listeners, migration and
+            consoles and the encryption of guest disks must come from validated modules in their approved
+            mode. Debian 12 ships no FIPS-validated modules, so on such a host the requirement cannot be met
+            and must be recorded as an exception.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            sp80053: [SC-13]
+          target: manual
+          optIn: true
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            On a distribution with validated modules, enable FIPS mode (`fips-mode-setup --enable` on
+            RHEL, then reboot) and check that /proc/sys/crypto/fips_enabled reads 1; on Debian 12 record the
+            exception with the authorising official. Opt-in: only where FIPS 140 is required.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-selinux-virt-booleans-reviewed
+          title: SELinux's virtualization booleans are off unless needed
+          severity: medium
+          rationale: >-
+            On SELinux hosts the virt_use_* booleans (nfs, samba, usb, sysfs, comm, xserver, execmem and
+            others) widen what every confined QEMU process may reach, for all guests at once. Each one
+            turned on for one guest's storage or device opens it to every guest's escape.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-3, CM-7]
+          target: manual
+          optIn: true
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            List them with `getsebool -a | grep -E 'virt_|svirt'`, turn off those no guest needs
+            (`setsebool -P virt_use_nfs off`) and record why each remaining one is on. Opt-in: Debian 12
+            confines guests with AppArmor, which has no such booleans.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-filesystems-by-uuid
+          title: The host mounts its file systems by UUID, not by label
+          severity: medium
+          rationale: >-
+            A guest controls the labels of the file systems on its disks. When a guest's disk is a host
+            block device (an LVM volume, a partition) the host sees those labels too, and an entry that
+            mounts by LABEL= (in /etc/fstab, the initramfs or root= on the kernel command line) can pick
+            the guest's file system at the next boot.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [CM-6, SC-39]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Check /etc/fstab, /etc/crypttab and /proc/cmdline for LABEL= and PARTLABEL= and replace them
+            with UUID= (from `blkid`), then update the initramfs (`update-initramfs -u`) and GRUB
+            (`update-grub`).
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
+        
+        - id: host-qemu-binary-hardened
+          title: The QEMU binaries are built with the usual hardening
+          severity: low
+          rationale: >-
+            QEMU is the largest program a guest talks to. Built as a position-independent executable with
+            full RELRO, stack protection and fortified functions, an exploit of one of its device models
+            needs an information leak and more work; a rebuilt or third-party binary may lack them.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [SI-16, SA-15]
+          target: manual
+          check: {kind: manual}
+          effect: none
+          guidance: >-
+            Run `hardening-check /usr/bin/qemu-system-x86_64` (package devscripts) for every emulator
+            binary in use and keep only packaged builds that pass; after a custom build, check it the same
+            way before guests use it.
+          examples:
+            compliant:
+              - attested: true
+            noncompliant:
+              - attested: false
         """#
 }

@@ -1307,6 +1307,65 @@ extension Bundled {
               - file: |
                   log_timestamp = 0
         
+        - id: qemu-no-capability-filters
+          title: Do not hide QEMU capabilities from libvirt
+          severity: low
+          rationale: >-
+            capability_filters makes libvirt pretend QEMU lacks the listed capabilities, a knob its
+            documentation reserves for debugging. libvirt then falls back to older, less confined ways of
+            starting and configuring guests, or drops features such as the seccomp sandbox's options and
+            secure migration paths, without any message in the guest's definition.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            sp80053: [CM-6, CM-7]
+          target: host-file
+          check:
+            kind: config-list
+            file: qemu.conf
+            key: capability_filters
+            default: []
+            subsetOf: []
+          fix: {action: set, value: []}
+          effect: daemon-restart
+          guidance: Remove capability_filters (or set it to []) and restart libvirtd; guests started afterwards get every capability QEMU has.
+          examples:
+            compliant:
+              - file: |
+                  #capability_filters = [ "capname" ]
+            noncompliant:
+              - file: |
+                  capability_filters = [ "blockdev" ]
+        
+        - id: qemu-deprecation-behavior-none
+          title: Keep QEMU's deprecation behaviour at its production setting
+          severity: low
+          rationale: >-
+            deprecation_behavior tells QEMU what to do when libvirt uses a deprecated interface; 'reject'
+            and 'crash' are for testing QEMU and stop or abort a guest's QEMU in production, and 'omit'
+            hides interfaces libvirt may still rely on. Either can take guests down after a QEMU upgrade.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            sp80053: [CM-6, SC-5]
+          target: host-file
+          check:
+            kind: config-value
+            file: qemu.conf
+            key: deprecation_behavior
+            default: none
+            allowed: ["none"]
+          fix: {action: set, value: none}
+          effect: daemon-restart
+          guidance: Set deprecation_behavior = "none" (libvirt's default) and restart libvirtd.
+          examples:
+            compliant:
+              - file: |
+                  #deprecation_behavior = "none"
+            noncompliant:
+              - file: |
+                  deprecation_behavior = "crash"
+        
         - id: qemu-stdio-handler-logd
           title: Send QEMU output through virtlogd
           severity: medium

@@ -441,5 +441,44 @@ extension Bundled {
               - file: |
                   kernel.core_pattern = |/lib/systemd/systemd-coredump %P %u %g %s %t %c %h
                 note: systemd-coredump keeps cores under /var/lib/systemd/coredump unless Storage=none.
+        
+        - id: sysctl-randomize-va-space
+          title: Randomise every process's address space on the host
+          severity: medium
+          rationale: >-
+            An attacker who escapes a guest into its QEMU process, or into any other host process, needs
+            the addresses of code and data to go further. kernel.randomize_va_space = 2 places the stack,
+            the mappings, the vDSO and the heap at random addresses; 1 leaves the heap in place and 0
+            turns randomisation off, so a single leaked address is no longer needed.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [SC-30, SI-16]
+          target: host-file
+          check:
+            kind: config-value
+            file: sysctl
+            key: kernel.randomize_va_space
+            default: "2"
+            allowed: ["2"]
+          fix: {action: set, value: "2"}
+          effect: host-reboot
+          guidance: >-
+            Set kernel.randomize_va_space = 2 (the kernel's default) and run `sysctl --system`; remove the
+            line that lowers it. Nothing on a hypervisor needs fixed addresses.
+          examples:
+            compliant:
+              - file: |
+                  # kernel.randomize_va_space = 0
+                note: Absent means the kernel default, 2.
+              - file: |
+                  kernel.randomize_va_space = 2
+            noncompliant:
+              - file: |
+                  kernel.randomize_va_space = 0
+              - file: |
+                  kernel.randomize_va_space = 1
+                note: The heap (brk) stays at a fixed offset.
         """#
 }
