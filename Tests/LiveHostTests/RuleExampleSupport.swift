@@ -125,8 +125,9 @@ struct ExampleRunner {
     /// The host file an example's text is written to.
     func targetPath() -> String {
         switch rule.check {
-        case .configValue(let c): return c.file.writablePath
-        case .configList(let c): return c.file.writablePath
+        // A kind with a main file (systemd-coredump's) gets the example there, as a host has it.
+        case .configValue(let c): return c.file.leadingFile ?? c.file.writablePath
+        case .configList(let c): return c.file.leadingFile ?? c.file.writablePath
         default: return ConfigFile.grub.writablePath
         }
     }

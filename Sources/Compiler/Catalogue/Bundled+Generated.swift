@@ -2,6 +2,7 @@
 
 enum Bundled {
     static let catalogue: [(name: String, text: String)] = [
+        ("coredump.yaml", catalogue_coredump),
         ("domain-boot-integrity.yaml", catalogue_domain_boot_integrity),
         ("domain-confinement.yaml", catalogue_domain_confinement),
         ("domain-consoles.yaml", catalogue_domain_consoles),

@@ -230,6 +230,10 @@ extension RuleExplanation {
             return "\(file.writablePath) (the shell keeps the last assignment)"
         case .systemd:
             return "systemd unit drop-ins (the last assignment in name order wins)"
+        case .coredump:
+            return "systemd-coredump's settings as it reads them (/etc/systemd/coredump.conf, then the .conf files of /etc, "
+                + "/run, /usr/local/lib, /usr/lib and /lib systemd/coredump.conf.d, a name in an earlier directory hiding it "
+                + "in later ones, read in name order; the last assignment wins, an empty one restores the default)"
         }
     }
 

@@ -10,6 +10,10 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     /// The sysctl.d directories and `/etc/sysctl.conf`; hvharden writes its own file, or edits
     /// the file under /etc that decides a key.
     case sysctl
+    /// systemd-coredump's `/etc/systemd/coredump.conf` and its `coredump.conf.d` drop-ins (keys
+    /// `Section/Name`, as the Systemd lens shows them); hvharden writes its own drop-in, or edits
+    /// the file under /etc that decides a key.
+    case coredump
     /// The modprobe.d directories; hvharden writes its own file, or edits the file under /etc
     /// that decides an option.
     case modprobe
@@ -27,6 +31,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         case .virtqemudConf: return "/etc/libvirt/virtqemud.conf"
         case .virtproxydConf: return "/etc/libvirt/virtproxyd.conf"
         case .sysctl: return "/etc/sysctl.d/90-hvharden.conf"
+        case .coredump: return "/etc/systemd/coredump.conf.d/90-hvharden.conf"
         case .modprobe: return "/etc/modprobe.d/hvharden.conf"
         case .grub: return "/etc/default/grub"
         case .systemd: return SystemdUnitPaths.adminDirectory
@@ -35,7 +40,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// Whether several files contribute (sysctl, modprobe): drop-in directories merged by file
     /// name, read in name order, a later assignment overriding an earlier one.
-    public var isMultiFile: Bool { self == .sysctl || self == .modprobe }
+    public var isMultiFile: Bool { self == .sysctl || self == .modprobe || self == .coredump }
 
     /// The drop-in directories of a multi-file kind, highest precedence first: a file in an
     /// earlier directory hides a file of the same name in a later one (systemd's sysctl.d(5);
@@ -46,6 +51,9 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         case .sysctl: return ["/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d", "/usr/lib/sysctl.d", "/lib/sysctl.d"]
         case .modprobe:
             return ["/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d", "/usr/lib/modprobe.d", "/lib/modprobe.d"]
+        case .coredump:
+            return ["/etc/systemd/coredump.conf.d", "/run/systemd/coredump.conf.d", "/usr/local/lib/systemd/coredump.conf.d",
+                    "/usr/lib/systemd/coredump.conf.d", "/lib/systemd/coredump.conf.d"]
         default: return []
         }
     }
@@ -53,7 +61,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     /// The name endings a drop-in file must have to be read (kmod also reads `*.alias`).
     public var dropInSuffixes: [String] {
         switch self {
-        case .sysctl: return [".conf"]
+        case .sysctl, .coredump: return [".conf"]
         case .modprobe: return [".conf", ".alias"]
         default: return []
         }
@@ -62,6 +70,10 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     /// A file read after every drop-in file, unless a drop-in file already is it (Debian's
     /// /etc/sysctl.d/99-sysctl.conf links to it): `sysctl --system` reads /etc/sysctl.conf last.
     public var trailingFile: String? { self == .sysctl ? "/etc/sysctl.conf" : nil }
+
+    /// A file read before every drop-in file: systemd's main configuration file, which every
+    /// drop-in overrides (systemd.syntax(7), coredump.conf(5)).
+    public var leadingFile: String? { self == .coredump ? "/etc/systemd/coredump.conf" : nil }
 
     /// Whether the program reading the file uses the first definition of a key set twice.
     /// libvirt's parser keeps every assignment and looks a key up from the top (qemu.conf,
@@ -77,6 +89,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         switch self {
         case .qemuConf, .libvirtdConf, .virtqemudConf, .virtproxydConf: return "libvirt"
         case .sysctl: return "systemd-sysctl"
+        case .coredump: return "systemd-coredump"
         case .modprobe: return "modprobe"
         case .grub: return "the shell (grub-mkconfig)"
         case .systemd: return "systemd"

@@ -93,7 +93,7 @@ extension TextPolicy {
         case .sysctl: self = .sysctlValue
         case .modprobe: self = .modprobeOption
         case .grub: self = .kernelCmdlineToken
-        case .systemd: self = .modprobeOption
+        case .systemd, .coredump: self = .modprobeOption
         }
     }
 }

@@ -44,6 +44,12 @@ public struct AugeasLoad: Sendable, Hashable {
     public static let modprobe = AugeasLoad(
         name: "Modprobe", lens: "Modprobe.lns", includes: ["/etc/modprobe.d/*.conf"])
 
+    /// systemd-coredump's main file and drop-ins, through the Systemd lens (sections as nodes,
+    /// each setting's value in a `value` child).
+    public static let coredump = AugeasLoad(
+        name: "Coredump", lens: "Systemd.lns",
+        includes: ["/etc/systemd/coredump.conf", "/etc/systemd/coredump.conf.d/*.conf"])
+
     /// Drop-ins of systemd units under /etc (the only ones hvharden writes).
     public static let systemdDropIns = AugeasLoad(
         name: "Systemd", lens: "Systemd.lns", includes: ["/etc/systemd/system/*.d/*.conf"])

@@ -39,6 +39,7 @@ public struct ConfigReader {
         case .modprobe: return .modprobe
         case .grub: return .grubDefault
         case .systemd: return .systemdDropIns
+        case .coredump: return .coredump
         }
     }
 
@@ -75,7 +76,7 @@ public struct ConfigReader {
             var notes: [String] = []
             do {
                 switch kind {
-                case .sysctl, .modprobe:
+                case .sysctl, .modprobe, .coredump:
                     let files = dropIns[kind] ?? []
                     for file in files {
                         fingerprints[file.listed] = paths.fingerprint(file.listed, key: key)
@@ -85,6 +86,9 @@ public struct ConfigReader {
                         let sysctl = try SysctlFiles(tree: tree, files: files, keys: keys)
                         for key in keys { entries[key] = sysctl.entry(key) }
                         notes = keys.compactMap(sysctl.rereadNote)
+                    } else if kind == .coredump {
+                        let conf = try SystemdConfFiles(kind: kind, tree: tree, files: files, keys: keys)
+                        for key in keys { entries[key] = conf.entry(key) }
                     } else {
                         let modprobe = try ModprobeFiles(tree: tree, files: files, keys: keys)
                         for key in keys { entries[key] = try modprobe.entry(key) }

@@ -37,14 +37,17 @@ extension DropInFile {
     ) -> Bool {
         let own = kind.writablePath
         let name = String(own.split(separator: "/").last ?? "")
-        let ordered = files.indices.filter { files[$0].listed != kind.trailingFile }
+        // The main file read first and the file read last are not drop-ins: the own file goes
+        // among the drop-ins, after the main file.
+        let ordered = files.indices.filter { files[$0].listed != kind.trailingFile && files[$0].listed != kind.leadingFile }
+        let first = files.first.map { $0.listed == kind.leadingFile ? 1 : 0 } ?? 0
         var trial = sources
         if let index = ordered.first(where: { files[$0].name == name }) {
             guard files[index].listed == own, files[index].editable else { return false }
             trial[index].lines.append(line)
         } else {
             let index = ordered.first { !Array(files[$0].name.utf8).lexicographicallyPrecedes(Array(name.utf8)) }
-                ?? ordered.last.map { $0 + 1 } ?? 0
+                ?? ordered.last.map { $0 + 1 } ?? first
             trial.insert(DropInSource(path: own, editable: true, lines: [line]), at: index)
         }
         return decides(trial)

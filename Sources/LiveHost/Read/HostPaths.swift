@@ -55,6 +55,9 @@ public struct HostPaths {
             }
         }
         var files = byName.values.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        if let leading = kind.leadingFile, RootedPath.resolve(leading, paths: self) != nil {
+            files.insert(try dropIn(name: String(leading.split(separator: "/").last ?? ""), listed: leading, kind: kind), at: 0)
+        }
         if let trailing = kind.trailingFile, RootedPath.resolve(trailing, paths: self) != nil {
             let file = try dropIn(name: String(trailing.split(separator: "/").last ?? ""), listed: trailing, kind: kind)
             if !files.contains(where: { $0.content != nil && $0.content == file.content }) { files.append(file) }

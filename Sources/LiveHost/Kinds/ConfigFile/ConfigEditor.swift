@@ -51,6 +51,10 @@ public struct ConfigEditor {
         switch ConfigFileResource.configFile(of: file) {
         case .sysctl: return try sysctlDefinitions(of: key)
         case .modprobe: if let (module, parameter) = ModprobeName.key(key) { return try modprobeDefinitions(module, parameter) }
+        case .coredump:
+            // A systemd setting's value is its `value` child; an empty assignment has none yet.
+            let nodes = try tree.match("\(base)/\(key)")
+            return nodes.isEmpty ? [try create(key + "/value")] : nodes.map { "\($0)/value" }
         default: break
         }
         let nodes = try tree.match("\(base)/\(key)")

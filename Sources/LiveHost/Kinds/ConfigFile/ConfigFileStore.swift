@@ -43,7 +43,21 @@ public struct ConfigFileStore: ObjectStore {
 
     public func write(_ name: String, edits: [AnyEdit]) throws -> Fingerprint {
         guard let config = ConfigFileResource.configFile(of: name) else { throw ConfigStoreError.unknownFile(name) }
-        try makeDropInDirectory(name, config)
+        let madeDirectory = try makeDropInDirectory(name, config)
+        do {
+            return try write(name, config, edits: edits)
+        } catch {
+            // Nothing of a failed write stays behind in a directory made for it: its temporary
+            // file (the only thing in it) and the directory itself go.
+            if let directory = madeDirectory {
+                for leftover in leftovers(of: name) { try? remove(leftover, of: name) }
+                rmdir(paths.onDisk(directory))
+            }
+            throw error
+        }
+    }
+
+    private func write(_ name: String, _ config: ConfigFile, edits: [AnyEdit]) throws -> Fingerprint {
         try checkWritable(name)
         let file = try HostFile(paths: paths, hostPath: name).resolved()
         let tree: AugeasTree
@@ -106,17 +120,26 @@ public struct ConfigFileStore: ObjectStore {
         return String(cString: real) + "/" + (path as NSString).lastPathComponent
     }
 
-    /// A systemd drop-in's `<unit>.d` directory, created (0755, like systemctl edit makes it) when
-    /// its unit directory exists but it does not; an empty one left by a rollback is harmless.
-    private func makeDropInDirectory(_ name: String, _ config: ConfigFile) throws {
-        guard config == .systemd, name.hasPrefix(SystemdUnitPaths.adminDirectory + "/") else { return }
+    /// The directory of a drop-in hvharden writes, created (0755, as `systemctl edit` makes it)
+    /// when its parent exists but it does not: a unit's `<unit>.d` under /etc/systemd/system, or
+    /// systemd-coredump's /etc/systemd/coredump.conf.d for hvharden's own file. An empty one left
+    /// by a rollback is harmless.
+    /// Returns the directory when it made it.
+    private func makeDropInDirectory(_ name: String, _ config: ConfigFile) throws -> String? {
         let directory = (name as NSString).deletingLastPathComponent
+        let parent: String
+        switch config {
+        case .systemd where name.hasPrefix(SystemdUnitPaths.adminDirectory + "/"): parent = SystemdUnitPaths.adminDirectory
+        case .coredump where name == config.writablePath: parent = (directory as NSString).deletingLastPathComponent
+        default: return nil
+        }
         var st = stat()
-        guard lstat(paths.onDisk(directory), &st) != 0, errno == ENOENT,
-              stat(paths.onDisk(SystemdUnitPaths.adminDirectory), &st) == 0 else { return }
-        if mkdir(paths.onDisk(directory), 0o755) != 0 && errno != EEXIST {
+        guard lstat(paths.onDisk(directory), &st) != 0, errno == ENOENT, stat(paths.onDisk(parent), &st) == 0 else { return nil }
+        if mkdir(paths.onDisk(directory), 0o755) != 0 {
+            if errno == EEXIST { return nil }
             throw ConfigStoreError.noDirectory(name, directory)
         }
+        return directory
     }
 
     /// Refuses a file that resolves (inside the root) to a package's or a runtime file, and a

@@ -21,7 +21,7 @@ public enum ConfigFileResource: ResourceKindDescription {
         let slash = hostPath.lastIndex(of: "/")
         let directory = slash.map { String(hostPath[..<$0]) } ?? ""
         for kind in ConfigFile.allCases where kind.isMultiFile {
-            if hostPath == kind.trailingFile || kind.dropInDirectories.contains(directory) { return kind }
+            if hostPath == kind.trailingFile || hostPath == kind.leadingFile || kind.dropInDirectories.contains(directory) { return kind }
         }
         return ConfigFile.allCases.first { $0.writablePath == hostPath }
     }
