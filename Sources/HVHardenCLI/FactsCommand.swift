@@ -12,7 +12,8 @@ struct FactsCommand: ParsableCommand {
             Reads the host facts under --root (CPU virtualization flags, /dev/kvm and the KVM \
             module, hypervisor evidence, UEFI, Secure Boot, lockdown, module signing, TPM and \
             measured boot, IOMMU groups and PCI devices, memory, KSM, SMT, CPU vulnerabilities, \
-            runtime sysctls; see docs/facts.md) and asks the libvirt daemon at --connect, over a \
+            runtime sysctls, AppArmor and SELinux with the loaded AppArmor profiles, bridges and \
+            the host's addresses, libvirt's network definitions; see docs/facts.md) and asks the libvirt daemon at --connect, over a \
             read-only connection, for its driver, libvirt and hypervisor (QEMU) versions, host \
             name and domain counts. The report is JSON with sorted keys (docs/facts.schema.json) \
             or the same document as YAML; the same observations always give the same bytes. \

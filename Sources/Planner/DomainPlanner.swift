@@ -23,8 +23,8 @@ struct DomainPlanner: Sendable {
         var fingerprint: Fingerprint
         /// The domain's changes, findings, waived items and pending restart.
         var builder: PlanBuilder
-        /// Memory and vCPUs for the aggregate host rules; nil for a domain out of scope.
-        var sizing: DomainSizing?
+        /// What the host rules read of the domain; nil for a domain out of scope.
+        var summary: DomainSummary?
     }
 
     func plan(_ domain: ObservedDomain) throws -> Planned {
@@ -33,14 +33,14 @@ struct DomainPlanner: Sendable {
         let type = document.root.attribute("type") ?? ""
         guard Planner.managedDomainTypes.contains(type) else {
             builder.outOfScope(domain.name, type: type)
-            return Planned(name: domain.name, fingerprint: domain.fingerprint, builder: builder, sizing: nil)
+            return Planned(name: domain.name, fingerprint: domain.fingerprint, builder: builder, summary: nil)
         }
         let live = try domain.liveXML.map { try Self.parse($0, of: domain.name) }
         let context = DomainContext(
             name: domain.name, document: document, parameters: [:], posture: policy.posture,
             facts: facts, files: files)
         try builder.evaluateDomain(context, live: live, capabilities: capabilities)
-        return Planned(name: domain.name, fingerprint: domain.fingerprint, builder: builder, sizing: DomainSizing(name: domain.name, document: document))
+        return Planned(name: domain.name, fingerprint: domain.fingerprint, builder: builder, summary: DomainSummary(name: domain.name, document: document, live: live))
     }
 
     private static func parse(_ xml: String, of name: String) throws -> XMLDocument {

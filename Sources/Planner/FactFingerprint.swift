@@ -6,8 +6,16 @@ import HostModel
 /// Flattens host facts into `dotted.key → value` pairs for the plan's basis; lists of objects
 /// (PCI devices, IOMMU groups) are summarised by a hash so the basis stays readable.
 public enum FactFingerprint {
-    /// Facts that change while a host runs; a saved plan must not go stale because of them.
-    static let volatile: Set<String> = ["memory.hugePagesFree", "ksm.pagesShared", "boot.tainted"]
+    /// Facts that change while a host runs; a saved plan must not go stale because of them. A
+    /// name covers the keys below it too: the loaded AppArmor profiles come and go with the
+    /// guests, and addresses with DHCP and SLAAC.
+    static let volatile: Set<String> = [
+        "memory.hugePagesFree", "ksm.pagesShared", "boot.tainted", "mac.apparmorProfiles", "network.ipv4", "network.ipv6",
+    ]
+
+    static func isVolatile(_ key: String) -> Bool {
+        volatile.contains(key) || volatile.contains { key.hasPrefix($0 + ".") }
+    }
 
     public static func flatten(_ facts: HostFacts) -> [String: String] {
         let encoder = JSONEncoder()
@@ -16,7 +24,7 @@ public enum FactFingerprint {
               let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return [:] }
         var out: [String: String] = [:]
         walk(value, prefix: "", into: &out)
-        return out.filter { !volatile.contains($0.key) }
+        return out.filter { !isVolatile($0.key) }
     }
 
     private static func walk(_ value: JSONValue, prefix: String, into out: inout [String: String]) {

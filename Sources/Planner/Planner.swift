@@ -74,12 +74,12 @@ public enum Planner {
             return (sum.0 + c.changes, sum.1 + c.findings, sum.2 + c.waived, sum.3 + c.pending)
         })
         var basis = Basis()
-        var sizings: [DomainSizing] = []
-        sizings.reserveCapacity(planned.count)
+        var summaries: [DomainSummary] = []
+        summaries.reserveCapacity(planned.count)
         for index in planned.indices {
             basis.objects[DomainResource.ref(planned[index].name)] = planned[index].fingerprint
             builder.merge(planned[index].builder)
-            if let sizing = planned[index].sizing { sizings.append(sizing) }
+            if let summary = planned[index].summary { summaries.append(summary) }
             planned[index].builder = PlanBuilder(policy: policy, today: today)
         }
         planned = []
@@ -91,7 +91,7 @@ public enum Planner {
         for (path, fingerprint) in state.units.fingerprints { basis.objects[ConfigFileResource.ref(path)] = fingerprint }
         basis.facts = state.hostScopeNote == nil ? FactFingerprint.flatten(state.facts) : [:]
 
-        let factContext = FactContext(facts: state.facts, posture: policy.posture, parameters: [:], sizings: sizings)
+        let factContext = FactContext(facts: state.facts, posture: policy.posture, parameters: [:], summaries: summaries)
         try builder.evaluateHost(files: state.files, paths: state.paths, units: state.units, secrets: state.secrets, factContext: factContext, hostScopeNote: state.hostScopeNote)
 
         return builder.build(state: state, basis: basis)

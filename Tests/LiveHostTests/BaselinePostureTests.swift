@@ -24,7 +24,8 @@ import Digests
             iommu: IOMMUFacts(enabled: true, units: ["dmar0"], groups: [IOMMUGroup(id: 1, devices: devices.map(\.address))],
                               allowUnsafeInterrupts: false),
             pciDevices: devices, memory: MemoryFacts(memTotalKiB: 134_217_728), ksm: KSMFacts(run: 0, pagesShared: 0),
-            smt: SMTFacts(control: "off", active: false), vulnerabilities: ["meltdown": "Not affected", "spectre_v2": "Mitigation: Enhanced IBRS"]),
+            smt: SMTFacts(control: "off", active: false), vulnerabilities: ["meltdown": "Not affected", "spectre_v2": "Mitigation: Enhanced IBRS"],
+            mac: MACFacts(apparmorEnabled: true, apparmorSecurityFS: true, apparmorProfiles: ["libvirtd": "enforce"])),
             origin: "test")
     }
 

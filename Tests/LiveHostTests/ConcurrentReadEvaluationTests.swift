@@ -143,11 +143,11 @@ import Digests
     }
 
     @Test func domainSizingReadsMemoryAndVCPUs() throws {
-        let sized = DomainSizing(name: "d", document: try XMLDocument(string: "<domain><memory unit='GiB'>2</memory><vcpu>3</vcpu></domain>"))
-        #expect(sized == DomainSizing(name: "d", memoryBytes: 2 << 30, vcpus: 3))
-        let bare = DomainSizing(name: "e", document: try XMLDocument(string: "<domain><memory unit='parsec'>2</memory><vcpu>x</vcpu></domain>"))
-        #expect(bare == DomainSizing(name: "e", memoryBytes: nil, vcpus: nil))
-        let none = DomainSizing(name: "f", document: try XMLDocument(string: "<domain/>"))
-        #expect(none == DomainSizing(name: "f", memoryBytes: nil, vcpus: 1))
+        let sized = DomainSummary(name: "d", document: try XMLDocument(string: "<domain><memory unit='GiB'>2</memory><vcpu>3</vcpu></domain>"))
+        #expect(sized == DomainSummary(name: "d", memoryBytes: 2 << 30, vcpus: 3))
+        let bare = DomainSummary(name: "e", document: try XMLDocument(string: "<domain><memory unit='parsec'>2</memory><vcpu>x</vcpu></domain>"))
+        #expect(bare == DomainSummary(name: "e", memoryBytes: nil, vcpus: nil))
+        let none = DomainSummary(name: "f", document: try XMLDocument(string: "<domain/>"))
+        #expect(none == DomainSummary(name: "f", memoryBytes: nil, vcpus: 1))
     }
 }

@@ -141,10 +141,10 @@ import TestSupport
         let small = "<domain type='kvm'><name>a</name><memory>65536</memory><vcpu>8</vcpu><os><type>hvm</type></os></domain>"
         let message = try #require(Self.message(try Self.file("qemu-max-processes", "#max_processes = 0\n", domains: [small])))
         #expect(message.contains("suggested max_processes = 1024 (1 domains with 8 vCPUs"))
-        let sizings = (0..<40).map { DomainSizing(name: "g\($0)", memoryBytes: nil, vcpus: 16) }
-        let context = FactContext(facts: HostFacts(), posture: Posture(), parameters: [:], sizings: sizings)
+        let summaries = (0..<40).map { DomainSummary(name: "g\($0)", memoryBytes: nil, vcpus: 16) }
+        let context = FactContext(facts: HostFacts(), posture: Posture(), parameters: [:], summaries: summaries)
         #expect(SuggestionCalculator.threadBudget(context).0 == 7168, "2 × (40 × 16 vCPUs + 40 × 64) = 6400, rounded up")
-        let empty = FactContext(facts: HostFacts(cpu: CPUFacts(logicalCPUs: 48)), posture: Posture(), parameters: [:], sizings: [])
+        let empty = FactContext(facts: HostFacts(cpu: CPUFacts(logicalCPUs: 48)), posture: Posture(), parameters: [:], summaries: [])
         #expect(SuggestionCalculator.threadBudget(empty).0 == 7168, "2 × 48 × (1 + 64) = 6240, rounded up")
         #expect(try GuestHarness.rule("qemu-max-processes").fix == nil)
     }

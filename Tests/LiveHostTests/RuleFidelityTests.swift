@@ -1,5 +1,6 @@
 import Compiler
 import Foundation
+import Host
 import Testing
 @testable import Planner
 @testable import LiveHost
@@ -114,5 +115,31 @@ import XMLKit
         let outcome = try PlanBuilder.evaluateFile(SelectedRule(rule: rule), files: files, FactContext(facts: facts, posture: Posture(), parameters: [:], domains: []))
         let change = try #require(outcome.proposed.first)
         #expect(change.problem.contains("the running kernel has 'N', which complies only until the next boot"), "\(change.problem)")
+    }
+
+    /// The loaded module's own value, read under the root: nesting still on is said with the fix
+    /// when the file is wrong too, and is a finding with nothing to change once the file is right.
+    @Test func nestingStillOnInTheLoadedModuleIsReportedUntilTheModuleIsNextLoaded() throws {
+        let rule = try GuestHarness.rule("modprobe-kvm-intel-nested-off")
+        let root = try TempRoot()
+        defer { root.remove() }
+        try root.write("vendor_id\t: GenuineIntel\n", to: "/proc/cpuinfo")
+        try root.write("Y\n", to: "/sys/module/kvm_intel/parameters/nested")
+        try root.write("# nothing\n", to: "/etc/modprobe.d/hvharden.conf")
+        func outcome() throws -> Outcome {
+            let files = try ConfigReader(root: root.path).read(ConfigQuery(rules: [rule]))
+            let facts = HostFactsReader(root: root.path).read()
+            return try PlanBuilder.evaluateFile(SelectedRule(rule: rule), files: files, FactContext(facts: facts, posture: Posture(), parameters: [:], domains: []))
+        }
+        let change = try #require(try outcome().proposed.first)
+        #expect(change.problem.contains("the running kernel has 'Y' as well"), "\(change.problem)")
+        #expect(change.problem.contains("hvharden does not reload modules"), "\(change.problem)")
+        try root.write("options kvm_intel nested=0\n", to: "/etc/modprobe.d/hvharden.conf")
+        let pending = try #require(try outcome().message)
+        #expect(try outcome().proposed.isEmpty)
+        #expect(pending.contains("configured '0'") && pending.contains("the running kernel has 'Y'"), "\(pending)")
+        #expect(pending.contains("when the module is next loaded"), "\(pending)")
+        try root.write("N\n", to: "/sys/module/kvm_intel/parameters/nested")
+        #expect(try outcome() == .compliant, "after a reload the module reads N")
     }
 }

@@ -57,12 +57,17 @@ public struct FactsDirectory: FactsSource {
 }
 
 /// Reads `HostFacts` from /proc, /sys and /dev below a root directory ("/" in production, a
-/// fake tree in tests). Never fails as a whole: see `HostFacts.init(reading:)`.
+/// fake tree in tests), and libvirt's network definitions under its /etc through Augeas. Never
+/// fails as a whole: see `HostFacts.init(reading:)`.
 public struct HostFactsReader: Sendable {
     /// The directory standing in for "/".
     public let root: String
 
     public init(root: String = "/") { self.root = root }
 
-    public func read() -> HostFacts { HostFacts(reading: FactsDirectory(root: root)) }
+    public func read() -> HostFacts {
+        var facts = HostFacts(reading: FactsDirectory(root: root))
+        (facts.network.libvirtNetworks, facts.network.libvirtNetworkProblems) = LibvirtNetworkFiles(root: root).read()
+        return facts
+    }
 }

@@ -1,10 +1,10 @@
 /// Reading a facts file back. The sections added after the first format (`mac`, `modules`,
-/// `software`) may be missing from files written by an older hvharden; they then read as
+/// `software`, `network`) may be missing from files written by an older hvharden; they then read as
 /// "nothing observed", which rules treat as "cannot be evidenced".
 extension HostFacts {
     enum CodingKeys: String, CodingKey {
         case cpu, kvm, platform, boot, tpm, iommu, pciDevices, memory, ksm, smt, vulnerabilities, sysctl
-        case mac, modules, software
+        case mac, modules, software, network
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,6 +24,7 @@ extension HostFacts {
             sysctl: try c.decode([String: String].self, forKey: .sysctl),
             mac: try c.decodeIfPresent(MACFacts.self, forKey: .mac) ?? MACFacts(),
             modules: try c.decodeIfPresent(ModuleFacts.self, forKey: .modules) ?? ModuleFacts(),
-            software: try c.decodeIfPresent(SoftwareFacts.self, forKey: .software) ?? SoftwareFacts())
+            software: try c.decodeIfPresent(SoftwareFacts.self, forKey: .software) ?? SoftwareFacts(),
+            network: try c.decodeIfPresent(NetworkFacts.self, forKey: .network) ?? NetworkFacts())
     }
 }

@@ -40,7 +40,8 @@ extension HostFacts {
             sysctl: Self.sysctl(tree),
             mac: MACFacts(reading: tree),
             modules: ModuleFacts(reading: tree, kernelRelease: boot.kernelRelease),
-            software: SoftwareFacts(reading: tree)
+            software: SoftwareFacts(reading: tree),
+            network: NetworkFacts(reading: tree)
         )
     }
 

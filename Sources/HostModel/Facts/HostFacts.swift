@@ -1,8 +1,8 @@
 import Foundation
 
 /// Everything hvharden observes about the host itself: processors, KVM, firmware and boot
-/// integrity, TPM, IOMMU and PCI devices, memory, page merging, SMT, CPU vulnerabilities and
-/// the sysctls its rules check.
+/// integrity, TPM, IOMMU and PCI devices, memory, page merging, SMT, CPU vulnerabilities, the
+/// sysctls its rules check, mandatory access control and the host's bridges and addresses.
 ///
 /// A value, read once by `HostFactsReader` and then only passed around: rules evaluate it, and
 /// `hvharden facts` writes it as JSON. A nil field means "not observable on this host" (the file
@@ -42,13 +42,16 @@ public struct HostFacts: Codable, Sendable, Equatable {
     public var modules: ModuleFacts
     /// Host programs fixes depend on (swtpm).
     public var software: SoftwareFacts
+    /// Bridges, the host's addresses on each interface, and libvirt's network definitions.
+    public var network: NetworkFacts
 
     public init(
         cpu: CPUFacts = CPUFacts(), kvm: KVMFacts = KVMFacts(), platform: PlatformFacts = PlatformFacts(),
         boot: BootFacts = BootFacts(), tpm: TPMFacts = TPMFacts(), iommu: IOMMUFacts = IOMMUFacts(),
         pciDevices: [PCIDevice] = [], memory: MemoryFacts = MemoryFacts(), ksm: KSMFacts = KSMFacts(),
         smt: SMTFacts = SMTFacts(), vulnerabilities: [String: String] = [:], sysctl: [String: String] = [:],
-        mac: MACFacts = MACFacts(), modules: ModuleFacts = ModuleFacts(), software: SoftwareFacts = SoftwareFacts()
+        mac: MACFacts = MACFacts(), modules: ModuleFacts = ModuleFacts(), software: SoftwareFacts = SoftwareFacts(),
+        network: NetworkFacts = NetworkFacts()
     ) {
         self.cpu = cpu
         self.kvm = kvm
@@ -65,6 +68,7 @@ public struct HostFacts: Codable, Sendable, Equatable {
         self.mac = mac
         self.modules = modules
         self.software = software
+        self.network = network
     }
 
     /// The CPU vulnerability entries whose status starts with "Vulnerable", sorted by name.

@@ -33,42 +33,18 @@ struct SecretReader {
 
     /// The definition files; a file the lens rejects is a problem naming it.
     func readFiles(into observed: inout ObservedSecrets) {
-        let onDisk = HostPaths(root: root).onDisk(Self.directory)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: onDisk),
-              names.contains(where: { $0.hasSuffix(".xml") }) else { return }
-        let tree: AugeasTree
-        do {
-            tree = try AugeasTree(root: root, loads: [
-                AugeasLoad(name: "Secrets", lens: "Xml.lns", includes: [AugeasPath.literalGlob(Self.directory) + "/*.xml"]),
-            ])
-        } catch let error as AugeasError where !error.fileErrors.isEmpty {
-            observed.problems += error.fileErrors.map { "the Xml lens does not parse \($0)" }
-            return
-        } catch {
-            observed.problems.append("\(Self.directory) could not be read: \(error)")
-            return
+        var found: [ObservedSecret] = []
+        observed.problems += AugeasXMLDirectory(root: root, directory: Self.directory, element: "secret").read { tree, hostPath, base in
+            let name = (hostPath as NSString).lastPathComponent
+            let uuid = try tree.get(base + "/uuid/#text") ?? String(name.dropLast(".xml".count))
+            let usage = base + "/usage"
+            let usageType = try tree.get(usage + "/#attribute/type") ?? "none"
+            let usageID = try tree.match(usage + "/*[label() != '#attribute' and label() != '#text']/#text").first
+                .flatMap { try tree.get($0) }
+            // libvirt's default for a missing attribute is private='no'.
+            let isPrivate = try tree.get(base + "/#attribute/private") == "yes"
+            found.append(ObservedSecret(uuid: uuid, usageType: usageType, usageID: usageID, isPrivate: isPrivate, seenIn: [hostPath]))
         }
-        do {
-            for file in try tree.match("/files\(Self.directory)/*").sorted() {
-                let hostPath = String(file.dropFirst("/files".count))
-                guard hostPath.hasSuffix(".xml") else { continue }
-                let base = file + "/secret"
-                guard try !tree.match(base).isEmpty else {
-                    observed.problems.append("\(hostPath) has no <secret> element")
-                    continue
-                }
-                let name = (hostPath as NSString).lastPathComponent
-                let uuid = try tree.get(base + "/uuid/#text") ?? String(name.dropLast(".xml".count))
-                let usage = base + "/usage"
-                let usageType = try tree.get(usage + "/#attribute/type") ?? "none"
-                let usageID = try tree.match(usage + "/*[label() != '#attribute' and label() != '#text']/#text").first
-                    .flatMap { try tree.get($0) }
-                // libvirt's default for a missing attribute is private='no'.
-                let isPrivate = try tree.get(base + "/#attribute/private") == "yes"
-                observed.add(ObservedSecret(uuid: uuid, usageType: usageType, usageID: usageID, isPrivate: isPrivate, seenIn: [hostPath]))
-            }
-        } catch {
-            observed.problems.append("\(Self.directory) could not be read: \(error)")
-        }
+        for secret in found { observed.add(secret) }
     }
 }

@@ -110,7 +110,7 @@ public enum BaselineHostReader {
             defer { connection.close() }
             for domain in try connection.listAllDomains() {
                 do {
-                    domains.append(BaselineDomain(name: domain.name, xml: try domain.persistentXML()))
+                    domains.append(BaselineDomain(name: domain.name, xml: try domain.persistentXML(), isRunning: domain.isActive))
                 } catch let error as LibvirtError {
                     throw BaselineError.domain(domain.name, uri: connectURI, error.message)
                 }

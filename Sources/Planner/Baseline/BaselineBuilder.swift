@@ -88,7 +88,7 @@ public enum BaselineBuilder {
 
     /// A waiver for each selected host-fact rule that fails on the host and is not waived yet.
     static func waivers(_ input: BaselineInputHost, policy: Policy, today: Date, expires: String) -> [Waiver] {
-        var context = FactContext(facts: input.host.facts, posture: policy.posture, parameters: [:], domains: input.domains ?? [])
+        var context = FactContext(facts: input.host.facts, posture: policy.posture, parameters: [:], summaries: input.summaries)
         var waivers: [Waiver] = []
         for selected in policy.rules where selected.rule.target == .hostFact {
             guard case .evaluator(let named) = selected.rule.check, let evaluator = EvaluatorRegistry.fact[named.name] else { continue }

@@ -32,14 +32,17 @@ public struct BaselineHost: Sendable {
     }
 }
 
-/// One libvirt domain of a baseline host, as its persistent definition.
+/// One libvirt domain of a baseline host, as its persistent definition, and whether it runs.
 public struct BaselineDomain: Sendable {
     public var name: String
     /// The persistent XML (INACTIVE|SECURE). Holds secrets: it is parsed, never printed.
     public var xml: String
+    /// The domain has a live instance (the fact rules that look at running guests need it).
+    public var isRunning: Bool
 
-    public init(name: String, xml: String) {
+    public init(name: String, xml: String, isRunning: Bool = false) {
         self.name = name
         self.xml = xml
+        self.isRunning = isRunning
     }
 }

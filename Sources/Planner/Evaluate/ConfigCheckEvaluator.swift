@@ -63,15 +63,19 @@ struct ConfigCheckEvaluator {
         if let uncertain = entry.uncertain { problems.append("hvharden cannot tell what is used: \(uncertain)") }
         let live = LiveConfigValue.of(c, facts)
         let liveComplies = live.map { LiveConfigValue.complies($0, allowed: allowed, forbidden: forbidden, min: min, max: max) }
+        // hvharden never reloads a module or runs `sysctl --system`: a file reaches the kernel later.
+        let applies = c.file == .sysctl ? "at the next boot (or `sysctl --system` now)"
+            : "when the module is next loaded (the next boot, or a reload with no guest running; hvharden does not reload modules)"
         if problems.isEmpty {
             // Configured right; the running kernel may not have it yet. Nothing to change.
             guard let live, liveComplies == false else { return .compliant }
-            let applies = c.file == .sysctl ? "at the next boot (or `sysctl --system` now)" : "when the module is next loaded (the next boot)"
             return .finding("\(c.key) is configured \(shown(entry, default: c.default)), but the running kernel has "
                 + "'\(display(live, key: c.key))': configured, effective \(applies); nothing to change in the files")
         }
-        if liveComplies == true, let live {
-            problems.append("the running kernel has '\(display(live, key: c.key))', which complies only until the next boot or module load")
+        if let live, let liveComplies {
+            problems.append(liveComplies
+                ? "the running kernel has '\(display(live, key: c.key))', which complies only until the next boot or module load"
+                : "the running kernel has '\(display(live, key: c.key))' as well; a change to the files takes effect \(applies)")
         }
 
         let from = inherited.map { "unset, so \($0.key) '\(display($0.value ?? "", key: $0.key))' applies" + ($0.location.map { " (\($0))" } ?? "") }

@@ -15,28 +15,29 @@ public protocol FactEvaluator: Sendable {
     func evaluate(_ rule: Rule, _ context: FactContext) -> Outcome
 }
 
-/// What a fact rule sees: the host facts, the posture, the rule's parameters and the sizes of
-/// all selected domains (for aggregate checks such as memory overcommit).
+/// What a fact rule sees: the host facts, the posture, the rule's parameters and a summary of
+/// every selected domain (`DomainSummary`: sizes for aggregate checks such as memory
+/// overcommit, whether it runs, the bridges it attaches to).
 ///
-/// The sizes are read from each definition once, while the planner evaluates that domain, so
+/// The summaries are read from each definition once, while the planner evaluates that domain, so
 /// the parsed documents of thousands of domains need not stay in memory until the host rules run.
 public struct FactContext: Sendable {
     public var facts: HostFacts
     public var posture: Posture
     public var parameters: [String: Value]
-    public var domains: [DomainSizing]
+    public var domains: [DomainSummary]
 
     public init(facts: HostFacts, posture: Posture, parameters: [String: Value], domains: [(name: String, document: XMLDocument)]) {
         self.init(
             facts: facts, posture: posture, parameters: parameters,
-            sizings: domains.map { DomainSizing(name: $0.name, document: $0.document) })
+            summaries: domains.map { DomainSummary(name: $0.name, document: $0.document) })
     }
 
-    public init(facts: HostFacts, posture: Posture, parameters: [String: Value], sizings: [DomainSizing]) {
+    public init(facts: HostFacts, posture: Posture, parameters: [String: Value], summaries: [DomainSummary]) {
         self.facts = facts
         self.posture = posture
         self.parameters = parameters
-        self.domains = sizings
+        self.domains = summaries
     }
 }
 

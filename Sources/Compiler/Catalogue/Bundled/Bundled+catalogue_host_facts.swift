@@ -743,5 +743,171 @@ extension Bundled {
                 note: vfio_iommu_type1 is not loaded; its default is N.
             noncompliant:
               - facts: {iommu: {enabled: true, allowUnsafeInterrupts: true}}
+        
+        # ---- B2-1: libvirt and QEMU confined by a mandatory access control ----
+        
+        - id: host-mac-enforcing
+          title: AppArmor or SELinux enforces, with libvirtd and every running guest confined
+          severity: high
+          rationale: >-
+            Every guest's QEMU runs as the same Unix user, so only a mandatory access control keeps a
+            guest that takes over its QEMU process away from the other guests' disks and processes. On an
+            AppArmor host libvirt loads one profile per guest, named libvirt-<uuid>, when the guest
+            starts; the guest is confined only if that profile and libvirtd's own are loaded in enforce
+            mode (complain mode merely logs). On an SELinux host the kernel must be enforcing, not
+            permissive. A kernel command line with apparmor=0, selinux=0, or a security= or lsm= that
+            leaves the MAC out switches it off for the whole boot. Whether libvirt uses the MAC at all
+            (qemu.conf security_driver) is checked by qemu-security-driver-enabled.
+          references:
+            function: HY-BF2
+            topic: B2-1
+            ipd: ["IPD-5(b)"]
+            sp80053: [AC-3, AC-6, SC-39]
+            srg: [SRG-OS-000408-VMM-001680]
+          target: host-fact
+          check: {kind: evaluator, name: mac-enforcing}
+          effect: none
+          guidance: >-
+            On Debian, install apparmor and keep it enabled (no apparmor=0 and no other security= on
+            GRUB_CMDLINE_LINUX; run update-grub and reboot after removing them), then check `aa-status`.
+            Put a profile in complain mode back into enforce mode with `aa-enforce /etc/apparmor.d/usr.sbin.libvirtd`
+            (or the virtqemud profile); a guest without a loaded libvirt-<uuid> profile gets one when it is
+            started again under a confining security driver. On SELinux hosts set SELINUX=enforcing in
+            /etc/selinux/config and run `setenforce 1`.
+          examples:
+            compliant:
+              - facts:
+                  mac:
+                    apparmorEnabled: true
+                    apparmorSecurityFS: true
+                    apparmorProfiles: {libvirtd: enforce, "libvirt-6d2b6b1e-3c4a-4f7e-9b0a-1f2e3d4c5b6a": enforce}
+                xml: |
+                  <domain type='kvm' id='3'><name>a</name><uuid>6d2b6b1e-3c4a-4f7e-9b0a-1f2e3d4c5b6a</uuid><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os></domain>
+              - facts:
+                  mac: {apparmorEnabled: true, apparmorSecurityFS: true, apparmorProfiles: {virtqemud: enforce}}
+                xml: |
+                  <domain type='kvm'><name>a</name><uuid>6d2b6b1e-3c4a-4f7e-9b0a-1f2e3d4c5b6a</uuid><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: The guest is shut off (its XML has no domain id), so it has no profile to load yet.
+              - facts: {mac: {selinuxEnforcing: true}, boot: {kernelCmdline: "BOOT_IMAGE=/vmlinuz ro apparmor=0 security=selinux"}}
+                note: An SELinux host; apparmor=0 switches off a MAC it does not use.
+            noncompliant:
+              - facts:
+                  mac:
+                    apparmorEnabled: true
+                    apparmorSecurityFS: true
+                    apparmorProfiles: {libvirtd: enforce, "libvirt-6d2b6b1e-3c4a-4f7e-9b0a-1f2e3d4c5b6a": complain}
+                xml: |
+                  <domain type='kvm' id='3'><name>a</name><uuid>6d2b6b1e-3c4a-4f7e-9b0a-1f2e3d4c5b6a</uuid><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: The running guest's profile only logs what it would deny.
+              - facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true, apparmorProfiles: {libvirtd: enforce}}}
+                xml: |
+                  <domain type='kvm' id='3'><name>a</name><uuid>6d2b6b1e-3c4a-4f7e-9b0a-1f2e3d4c5b6a</uuid><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os></domain>
+                note: A running guest without its profile runs unconfined.
+              - facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true, apparmorProfiles: {libvirtd: complain}}}
+              - facts: {mac: {apparmorEnabled: false}, boot: {kernelCmdline: "BOOT_IMAGE=/vmlinuz ro quiet apparmor=0"}}
+              - facts: {mac: {selinuxEnforcing: false}}
+                note: SELinux is permissive.
+              - facts: {mac: {apparmorEnabled: true, apparmorSecurityFS: true}}
+                note: The profile list is unreadable (not run as root), so the modes cannot be evidenced.
+              - facts:
+                  mac: {apparmorEnabled: true, apparmorSecurityFS: true, apparmorProfiles: {libvirtd: enforce}}
+                  boot: {kernelCmdline: "BOOT_IMAGE=/vmlinuz ro lsm=landlock,lockdown,yama"}
+                note: The lsm= list of the running kernel leaves AppArmor out (it applies from the next boot).
+        
+        # ---- B5-2: the management network kept apart from guest traffic ----
+        
+        - id: host-no-address-on-guest-bridges
+          title: The host has no IP address on a bridge that carries guest traffic
+          severity: medium
+          rationale: >-
+            A guest attached to a bridge shares that layer-2 segment with everything else on it. If the
+            host also holds an address there, every service the host listens on (SSH, libvirtd's TLS port,
+            a VNC console, the migration port) is one hop from every guest, and management traffic
+            travels next to traffic the guests control. Keeping the host's addresses on a separate
+            management interface or VLAN is the isolation the management-network recommendation asks for.
+            The bridges judged are those the selected domains attach to, directly or through a libvirt
+            network in bridge mode; the bridges of libvirt's NAT, routed, open and isolated networks are
+            left out, since there the host is the guests' gateway by design and libvirt filters the
+            traffic. IPv6 link-local addresses count too, since host services listening on all addresses
+            answer on them.
+          references:
+            function: HY-BF5
+            topic: B5-2
+            ipd: ["IPD-21"]
+            sp80053: [SC-7, SC-8]
+            srg: [SRG-OS-000423-VMM-001700]
+          appliesWhen:
+            platform: [bare-metal]
+          target: host-fact
+          check: {kind: evaluator, name: guest-bridge-host-address}
+          effect: none
+          guidance: >-
+            Move the host's management address to an interface or VLAN that no guest is attached to, and
+            leave the guest bridge without an address (for ifupdown `iface br0 inet manual`; with
+            NetworkManager `ipv4.method disabled` and `ipv6.method disabled`). Stop the kernel giving the
+            bridge an IPv6 link-local address with the sysctl net.ipv6.conf.BRIDGE.disable_ipv6 = 1. Check
+            with `ip address show dev BRIDGE`.
+          parameters:
+            - name: ignoreIPv6LinkLocal
+              type: bool
+              default: false
+              description: >-
+                IPv6 link-local addresses (fe80::/10) on a guest bridge are accepted, for hosts whose
+                services do not listen on them.
+          examples:
+            compliant:
+              - facts:
+                  network:
+                    bridges: [br0, br1]
+                    ipv4: {br1: [192.0.2.10]}
+                    ipv6: {br1: ["2001:db8::10"]}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='bridge'><source bridge='br0'/></interface></devices></domain>
+                note: The guests' bridge br0 has no address; the host's own address is on br1.
+              - facts:
+                  network:
+                    bridges: [virbr0]
+                    ipv4: {virbr0: [192.168.122.1]}
+                    ipv6: {}
+                    libvirtNetworks: [{name: default, forwardMode: nat, bridge: virbr0}]
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='default'/></interface></devices></domain>
+                note: libvirt's NAT network, where the host is the guests' gateway.
+              - facts:
+                  network:
+                    bridges: [br0]
+                    ipv4: {}
+                    ipv6: {br0: ["fe80::5054:ff:fe12:3456"]}
+                parameters: {ignoreIPv6LinkLocal: true}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='bridge'><source bridge='br0'/></interface></devices></domain>
+            noncompliant:
+              - facts:
+                  network:
+                    bridges: [br0]
+                    ipv4: {br0: [192.0.2.10]}
+                    ipv6: {br0: ["2001:db8::10", "fe80::5054:ff:fe12:3456"]}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='bridge'><source bridge='br0'/></interface></devices></domain>
+                note: The usual single-bridge setup, with the host's management address on the guests' bridge.
+              - facts:
+                  network:
+                    bridges: [br0]
+                    ipv4: {}
+                    ipv6: {br0: ["2001:db8::10"]}
+                    libvirtNetworks: [{name: host-bridge, forwardMode: bridge, bridge: br0}]
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='host-bridge'/></interface></devices></domain>
+                note: A libvirt network in bridge mode attaches guests to the administrator's bridge.
+              - facts: {network: {bridges: [br0]}}
+                xml: |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='bridge'><source bridge='br0'/></interface></devices></domain>
+                note: /proc/net is unreadable, so the host's addresses cannot be evidenced.
         """#
 }

@@ -25,7 +25,8 @@ extension Bundled {
             Nested virtualization lets a guest run its own hypervisor on top of KVM's emulation of VMX, a
             large and complex interface that guest code then reaches directly; several KVM escapes were
             found in it. On bare metal, guests rarely need it, and kvm_intel enables it by default since
-            Linux 4.20.
+            Linux 4.20. The loaded module's value (/sys/module/kvm_intel/parameters/nested) is read as
+            well: nesting still on while the file says off is reported until the module is next loaded.
           references:
             function: HY-BF1
             topic: B1-1
@@ -68,6 +69,12 @@ extension Bundled {
                   options kvm_intel nested=0
                   options kvm-intel nested=1
                 note: The kvm-intel spelling is the same module, and its later value wins.
+              - file: |
+                  options kvm_intel nested=0
+                facts: {cpu: {vendor: GenuineIntel}, kvm: {module: kvm_intel, parameters: {nested: "Y"}}}
+                note: >-
+                  Configured off, but the loaded kvm_intel still lets guests nest until it is next loaded; a
+                  finding with nothing to change, since hvharden does not reload modules.
         
         - id: modprobe-kvm-amd-nested-off
           title: Disable nested virtualization on AMD hosts
@@ -75,6 +82,7 @@ extension Bundled {
           rationale: >-
             Nested virtualization exposes KVM's emulation of SVM to guest code, a complex interface where
             KVM escapes have been found. kvm_amd enables it by default; on bare metal guests rarely need it.
+            The loaded module's value (/sys/module/kvm_amd/parameters/nested) is read as well.
           references:
             function: HY-BF1
             topic: B1-1
@@ -105,6 +113,10 @@ extension Bundled {
               - file: |
                   # options kvm_amd nested=0
                 note: Absent means the module default, on.
+              - file: |
+                  options kvm_amd nested=0
+                facts: {cpu: {vendor: AuthenticAMD}, kvm: {module: kvm_amd, parameters: {nested: "1"}}}
+                note: Configured off, but the loaded kvm_amd still has nesting on until it is next loaded.
         
         - id: modprobe-kvm-intel-ept
           title: Keep hardware memory virtualization (EPT) on

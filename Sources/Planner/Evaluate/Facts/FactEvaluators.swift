@@ -15,6 +15,10 @@ let hostFactEvaluators: [any FactEvaluator] = [
     SMTEvaluator(), CPUVulnerabilityEvaluator(), NXHugePagesEvaluator(), L1DFlushEvaluator(),
     // B2-3 IOMMU
     IOMMUEvaluator(), UnsafeInterruptsEvaluator(),
+    // B2-1 confinement
+    MACEnforcingEvaluator(),
+    // B5-2 management separated from guest traffic
+    GuestBridgeAddressEvaluator(),
 ]
 
 /// Domain evaluators that relate guests to host devices (passthrough, docs/controls.md).
