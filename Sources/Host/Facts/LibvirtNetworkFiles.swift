@@ -5,7 +5,7 @@ import HostModel
 /// read through Augeas's Xml lens as the secret definitions are: each network's name, forward
 /// mode and bridge.
 struct LibvirtNetworkFiles {
-    static let directory = "/etc/libvirt/qemu/networks"
+    static let directory = NetworkFacts.definitionDirectory
 
     let root: String
 

@@ -1,6 +1,9 @@
 /// The host's network interfaces as the rules about guest traffic need them: which are Linux
 /// bridges, which addresses the host holds on each, and libvirt's network definitions.
 public struct NetworkFacts: Codable, Sendable, Equatable {
+    /// Where libvirt keeps the persistent definitions of its QEMU driver's networks.
+    public static let definitionDirectory = "/etc/libvirt/qemu/networks"
+
     /// The interfaces of `/sys/class/net` that have a `bridge` directory (Linux bridges), sorted;
     /// nil when `/sys/class/net` cannot be listed.
     public var bridges: [String]?

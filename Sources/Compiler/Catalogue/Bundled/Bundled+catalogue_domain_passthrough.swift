@@ -520,9 +520,8 @@ extension Bundled {
             Connect the guest through a bridge or a libvirt network with a virtio NIC instead (`virsh
             edit`), or, if the device is needed, set the profile's passthrough mode to 'pci-vfio' or
             'sriov-vf-only'. macvtap in vepa, bridge or private mode is not passthrough and is not
-            reported. An <interface type='network'> whose libvirt network is a pool with forward
-            mode='hostdev' or 'passthrough' is not visible in the domain's XML; check those networks
-            with `virsh net-dumpxml`.
+            reported. An <interface type='network'> on a libvirt network that is a device pool is
+            judged by domain-no-passthrough-network-pool.
           examples:
             compliant:
               - xml: |
@@ -536,6 +535,55 @@ extension Bundled {
               - xml: |
                   <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
                     <devices><interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/></interface></devices></domain>
+        
+        - id: domain-no-passthrough-network-pool
+          title: No guest NIC comes from a libvirt network that pools host devices
+          severity: high
+          rationale: >-
+            A libvirt network with forward mode='hostdev' is a pool of SR-IOV virtual functions that
+            libvirt assigns to guests by PCI passthrough, and one with forward mode='passthrough' hands
+            each guest a whole host NIC through macvtap passthrough. The domain's <interface
+            type='network'> names only the network, so the domain XML alone looks like an emulated NIC
+            while the guest drives host hardware. Where the profile's passthrough mode is 'none', each
+            network a guest attaches to is looked up in libvirt's network definitions on the host; one
+            without a definition there (a transient network, or a host whose files were not read) cannot
+            be shown to be safe and is reported.
+          references:
+            function: HY-BF2
+            topic: B2-2
+            ipd: ["IPD-5(a)"]
+            sp80053: [AC-6, CM-7, SC-7]
+          appliesWhen:
+            passthrough: [none]
+          target: domain
+          check: {kind: evaluator, name: passthrough-network-pool}
+          effect: next-domain-boot
+          guidance: >-
+            Attach the guest to a bridge or to a libvirt network in NAT, route, open or bridge mode with
+            a virtio NIC instead (`virsh edit`), or, if the device pool is needed, set the profile's
+            passthrough mode to 'pci-vfio' or 'sriov-vf-only'. Check a network's mode with `virsh
+            net-dumpxml NAME`; a transient network can be made persistent with `virsh net-define`.
+          examples:
+            compliant:
+              - xml: &pooled |
+                  <domain type='kvm'><name>a</name><memory>1048576</memory><os><type arch='x86_64'>hvm</type></os>
+                    <devices><interface type='network'><source network='lan'/><model type='virtio'/></interface></devices></domain>
+                facts:
+                  network:
+                    libvirtNetworks: [{name: lan, forwardMode: bridge, bridge: br0}]
+                note: A network that attaches guests to an administrator's bridge.
+            noncompliant:
+              - xml: *pooled
+                facts:
+                  network:
+                    libvirtNetworks: [{name: lan, forwardMode: hostdev}]
+                note: An SR-IOV pool; each guest on it is given a virtual function by PCI assignment.
+              - xml: *pooled
+                facts:
+                  network:
+                    libvirtNetworks: [{name: lan, forwardMode: passthrough}]
+              - xml: *pooled
+                note: No definition of network 'lan' on the host, so its mode cannot be told.
         
         - id: domain-hostdev-no-rom-file
           title: Do not load device ROMs from host files

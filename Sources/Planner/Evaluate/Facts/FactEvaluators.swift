@@ -25,5 +25,5 @@ let hostFactEvaluators: [any FactEvaluator] = [
 let deviceDomainEvaluators: [any DomainEvaluator] = [
     PassthroughNoneEvaluator(), PassthroughAllowlistEvaluator(), PassthroughMaxDevicesEvaluator(),
     PassthroughManagedVFIOEvaluator(), PassthroughIOMMUIsolationEvaluator(), PassthroughSRIOVEvaluator(),
-    PassthroughUSBEvaluator(), PassthroughRedirFilterEvaluator(),
+    PassthroughUSBEvaluator(), PassthroughRedirFilterEvaluator(), PassthroughNetworkPoolEvaluator(),
 ]

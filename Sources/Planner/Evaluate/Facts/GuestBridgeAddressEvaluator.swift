@@ -31,7 +31,7 @@ struct GuestBridgeAddressEvaluator: FactEvaluator {
         }
         for name in undefined.keys.sorted() {
             problems.append("network '\(name)', which \(Self.names(undefined[name, default: []])) attach to, has no definition under "
-                + "/etc/libvirt/qemu/networks, so its bridge cannot be told")
+                + "\(NetworkFacts.definitionDirectory), so its bridge cannot be told")
         }
         let judged = guests.keys.filter { !libvirts.contains($0) }.sorted()
         if !judged.isEmpty {
