@@ -97,6 +97,8 @@ public struct ApplyEffects: Sendable {
                     daemons.insert(ServingDaemons.qemuDriver(plan.libvirtDaemons))
                 } else if let d = kind?.daemon {
                     daemons.insert(d)
+                } else if let note = kind?.reloadNote {
+                    notes.insert(note)
                 }
             case .hostReboot:
                 reboot = true

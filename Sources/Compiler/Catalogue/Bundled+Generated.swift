@@ -27,6 +27,7 @@ enum Bundled {
         ("qemu-conf.yaml", catalogue_qemu_conf),
         ("sysctl.yaml", catalogue_sysctl),
         ("systemd-sockets.yaml", catalogue_systemd_sockets),
+        ("virtlogd-conf.yaml", catalogue_virtlogd_conf),
     ]
     static let profiles: [(name: String, text: String)] = [
         ("nist-800-125a-baseline.yaml", profiles_nist_800_125a_baseline),

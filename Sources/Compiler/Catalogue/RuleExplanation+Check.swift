@@ -220,7 +220,7 @@ extension RuleExplanation {
             return "the options modprobe passes (every options line of the module in the .conf files of /etc, /run, "
                 + "/usr/local/lib, /usr/lib and /lib modprobe.d, a name in an earlier directory hiding it in later ones, "
                 + "read in name order, with '-' and '_' alike; the last value wins, and the kernel command line comes last)"
-        case .qemuConf, .virtqemudConf, .virtproxydConf:
+        case .qemuConf, .virtqemudConf, .virtproxydConf, .virtlogdConf:
             return "\(file.writablePath) (libvirt uses the first definition of a key set twice)"
         case .libvirtdConf:
             return "the file of each libvirt daemon that serves (\(file.writablePath), or virtqemud.conf and, for the "

@@ -7,6 +7,9 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     /// file of each daemon that serves; the same lens family reads them.
     case virtqemudConf = "virtqemud.conf"
     case virtproxydConf = "virtproxyd.conf"
+    /// virtlogd's own file: it holds the QEMU console and log pipes of every guest, in both the
+    /// monolithic and the modular layout.
+    case virtlogdConf = "virtlogd.conf"
     /// The sysctl.d directories and `/etc/sysctl.conf`; hvharden writes its own file, or edits
     /// the file under /etc that decides a key.
     case sysctl
@@ -30,6 +33,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         case .libvirtdConf: return "/etc/libvirt/libvirtd.conf"
         case .virtqemudConf: return "/etc/libvirt/virtqemud.conf"
         case .virtproxydConf: return "/etc/libvirt/virtproxyd.conf"
+        case .virtlogdConf: return "/etc/libvirt/virtlogd.conf"
         case .sysctl: return "/etc/sysctl.d/90-hvharden.conf"
         case .coredump: return "/etc/systemd/coredump.conf.d/90-hvharden.conf"
         case .modprobe: return "/etc/modprobe.d/hvharden.conf"
@@ -78,7 +82,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     /// Whether the program reading the file uses the first definition of a key set twice.
     /// libvirt's parser keeps every assignment and looks a key up from the top (qemu.conf,
     /// libvirtd.conf); /etc/default/grub is shell, where the last assignment stands.
-    public var usesFirstDefinition: Bool { self == .qemuConf || isLibvirtDaemonConf }
+    public var usesFirstDefinition: Bool { self == .qemuConf || self == .virtlogdConf || isLibvirtDaemonConf }
 
     /// A libvirt daemon's own config file (libvirtd.conf or a modular daemon's), all in libvirt's
     /// syntax and read through the lens generated from one template.
@@ -87,7 +91,7 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
     /// The program whose reading decides what a key means, for messages.
     public var reader: String {
         switch self {
-        case .qemuConf, .libvirtdConf, .virtqemudConf, .virtproxydConf: return "libvirt"
+        case .qemuConf, .libvirtdConf, .virtqemudConf, .virtproxydConf, .virtlogdConf: return "libvirt"
         case .sysctl: return "systemd-sysctl"
         case .coredump: return "systemd-coredump"
         case .modprobe: return "modprobe"
@@ -102,6 +106,18 @@ public enum ConfigFile: String, CaseIterable, Hashable, Sendable, Codable {
         case .qemuConf, .libvirtdConf: return "libvirtd"
         case .virtqemudConf: return "virtqemud"
         case .virtproxydConf: return "virtproxyd"
+        default: return nil
+        }
+    }
+
+    /// How a daemon-restart change of a kind without a restartable daemon takes effect: virtlogd
+    /// holds the log pipes of every running guest, so it is reloaded (it re-executes itself and
+    /// keeps them open), never restarted.
+    public var reloadNote: String? {
+        switch self {
+        case .virtlogdConf:
+            return "virtlogd.conf changes apply after 'systemctl reload virtlogd' (virtlogd re-executes itself and keeps "
+                + "the guests' logs open); do not restart virtlogd while guests run, which cuts their logs"
         default: return nil
         }
     }

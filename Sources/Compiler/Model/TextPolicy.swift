@@ -89,7 +89,7 @@ extension TextPolicy {
     /// The policy of values written to a configuration file.
     init(_ file: ConfigFile) {
         switch file {
-        case .qemuConf, .libvirtdConf, .virtqemudConf, .virtproxydConf: self = .libvirtQuotedString
+        case .qemuConf, .libvirtdConf, .virtqemudConf, .virtproxydConf, .virtlogdConf: self = .libvirtQuotedString
         case .sysctl: self = .sysctlValue
         case .modprobe: self = .modprobeOption
         case .grub: self = .kernelCmdlineToken

@@ -36,6 +36,10 @@ public struct AugeasLoad: Sendable, Hashable {
     public static let virtproxydConf = AugeasLoad(
         name: "Virtproxyd", lens: "Libvirtd.lns", includes: ["/etc/libvirt/virtproxyd.conf"])
 
+    /// `/etc/libvirt/virtlogd.conf` through the lens libvirt ships for it.
+    public static let virtlogdConf = AugeasLoad(
+        name: "Virtlogd", lens: "Virtlogd.lns", includes: ["/etc/libvirt/virtlogd.conf"])
+
     /// `/etc/sysctl.conf` and `/etc/sysctl.d/*.conf`.
     public static let sysctl = AugeasLoad(
         name: "Sysctl", lens: "Sysctl.lns", includes: ["/etc/sysctl.conf", "/etc/sysctl.d/*.conf"])

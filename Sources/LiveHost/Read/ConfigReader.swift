@@ -35,6 +35,7 @@ public struct ConfigReader {
         case .libvirtdConf: return .libvirtdConf
         case .virtqemudConf: return .virtqemudConf
         case .virtproxydConf: return .virtproxydConf
+        case .virtlogdConf: return .virtlogdConf
         case .sysctl: return .sysctl
         case .modprobe: return .modprobe
         case .grub: return .grubDefault
