@@ -399,7 +399,11 @@ extension Bundled {
             Remove the extra entries from cgroup_device_acl (or delete the key to get libvirt's default)
             and give a guest the device it needs in its own XML instead, then restart libvirtd.
             hvharden does not remove entries because a guest may depend on them; hosts doing RDMA
-            migration add the /dev/infiniband nodes to the rule value `devices`.
+            migration add the /dev/infiniband nodes to the rule value `devices`. libvirt releases after
+            9.0 list /dev/userfaultfd in their default for post-copy migration; it is reported here all
+            the same, because it lets every emulator handle kernel faults whatever
+            vm.unprivileged_userfaultfd says (rule sysctl-unprivileged-userfaultfd). Add it to `devices`
+            only on hosts that use post-copy migration.
           parameters:
             - name: devices
               type: list
@@ -422,6 +426,15 @@ extension Bundled {
             noncompliant:
               - file: |
                   cgroup_device_acl = [ "/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom", "/dev/ptmx", "/dev/kvm", "/dev/mem" ]
+              - file: |
+                  cgroup_device_acl = [
+                      "/dev/null", "/dev/full", "/dev/zero",
+                      "/dev/random", "/dev/urandom",
+                      "/dev/ptmx", "/dev/kvm", "/dev/userfaultfd"
+                  ]
+                note: >-
+                  The default of libvirt releases after 9.0 written out; /dev/userfaultfd is accepted only
+                  when the rule value `devices` names it (hosts using post-copy migration).
         
         - id: qemu-set-process-name
           title: Name each QEMU process after its guest
