@@ -22,12 +22,14 @@ let package = Package(
         .systemLibrary(name: "CAugeas", pkgConfig: "augeas", providers: [.apt(["libaugeas-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // glibc's malloc.h (malloc_trim), part of libc6-dev.
+        .systemLibrary(name: "CMalloc"),
 
         .target(name: "Digests", dependencies: ["COpenSSL"]),
         .target(name: "XMLKit", dependencies: ["CLibXML2"]),
         .target(name: "HostModel"),
         .target(name: "Compiler", dependencies: ["Digests", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Planner", dependencies: ["Compiler", "XMLKit", "HostModel", "Digests"]),
+        .target(name: "Planner", dependencies: ["Compiler", "XMLKit", "HostModel", "Digests", "CMalloc"]),
         .target(name: "Applier", dependencies: ["Planner", "Digests"]),
 
         .target(name: "Host", dependencies: ["CLibvirt", "CAugeas", "CLibXML2", "XMLKit", "HostModel"]),

@@ -27,6 +27,15 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to path: String, mode: mode_t, owner: (uid_t, gid_t)? = nil) throws {
+        try write(to: path, mode: mode, owner: owner) { write in try data.withUnsafeBytes { try write($0) } }
+    }
+
+    /// Writes the bytes `produce` hands to its argument, block by block, so a large document
+    /// need not be held in memory. An error `produce` throws leaves the old file in place.
+    public static func write(
+        to path: String, mode: mode_t, owner: (uid_t, gid_t)? = nil,
+        _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
         let dir = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         func failure(_ step: String, _ code: Int32 = errno) -> WriteError { WriteError(path: path, step: step, code: code) }
@@ -35,24 +44,26 @@ public enum AtomicFile {
         guard fd >= 0 else { throw failure("create") }
         let temp = String(cString: template)
         var ok = false
+        var isOpen = true
         defer {
+            if isOpen { close(fd) }
             if !ok { unlink(temp) }
         }
-        guard fchmod(fd, mode) == 0 else { let e = errno; close(fd); throw failure("chmod", e) }
-        if let (uid, gid) = owner, fchown(fd, uid, gid) != 0 {
-            let e = errno; close(fd); throw failure("chown", e)
-        }
-        let written = data.withUnsafeBytes { buffer -> Int in
+        guard fchmod(fd, mode) == 0 else { throw failure("chmod") }
+        if let (uid, gid) = owner, fchown(fd, uid, gid) != 0 { throw failure("chown") }
+        try produce { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return -1 }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw failure("write")
+                }
                 offset += n
             }
-            return offset
         }
-        guard written == data.count else { let e = errno; close(fd); throw failure("write", e) }
-        guard fsync(fd) == 0 else { let e = errno; close(fd); throw failure("fsync", e) }
+        guard fsync(fd) == 0 else { throw failure("fsync") }
+        isOpen = false
         close(fd)
         guard rename(temp, path) == 0 else { throw failure("rename") }
         ok = true

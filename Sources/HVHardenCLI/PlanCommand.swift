@@ -71,7 +71,11 @@ struct PlanCommand: ParsableCommand {
             let plan = try Planner.plan(
                 policy: compilation.policy, reader: reader,
                 domains: DomainSelection(selector: compilation.policy.domains, names: domain.domains))
-            if let out { try AtomicFile.write(try PlanJSONRenderer.render(plan), to: out, mode: 0o600) }
+            if let out {
+                try AtomicFile.write(to: out, mode: 0o600) { write in
+                    try PlanJSONRenderer.write(plan) { block in try block.withUnsafeBytes { try write($0) } }
+                }
+            }
             let timing = PlanTiming(made: started, duration: Date().timeIntervalSince(started), noColor: colour.noColor)
             try format.write(plan, policy: compilation.policy, timing: timing, to: .standardOutput)
             return plan

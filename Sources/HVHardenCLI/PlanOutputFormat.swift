@@ -54,10 +54,11 @@ enum PlanOutputFormat: String, CaseIterable, ExpressibleByArgument {
         }
     }
 
-    /// Writes `plan` in this format to `handle`. Text is streamed as it is rendered: the text
-    /// of thousands of domains is megabytes, and holding it (twice, as a string and as `Data`)
-    /// would set the peak memory of `hvharden plan`.
+    /// Writes `plan` in this format to `handle`. Text and JSON are streamed as they are rendered:
+    /// the output of thousands of domains is tens of megabytes, and holding it (twice, as a
+    /// string or tree and as `Data`) would set the peak memory of `hvharden plan`.
     func write(_ plan: Plan, policy: Policy? = nil, timing: PlanTiming = PlanTiming(), to handle: FileHandle) throws {
+        if self == .json { return try PlanJSONRenderer.write(plan) { try handle.write(contentsOf: $0) } }
         guard self == .text else { return handle.write(try render(plan, policy: policy, timing: timing)) }
         let colour = TerminalColour.isWanted(
             outputIsTerminal: isatty(handle.fileDescriptor) == 1, environment: ProcessInfo.processInfo.environment, noColorFlag: timing.noColor)

@@ -3,23 +3,42 @@ import Foundation
 import HostModel
 
 /// Evaluates domains as a reader delivers them: one thread per core takes each delivered domain
-/// from a queue, plans it and keeps only its results, so the XML of thousands of domains is never
-/// held at once. Read failures are kept by name, to be thrown in listing order.
+/// from a queue, plans it and merges its items into one builder at once, so neither the XML nor
+/// the per-domain results of thousands of domains are ever held together. The queue is bounded
+/// (`capacity`): a reader that fetches faster than the domains are evaluated waits, instead of
+/// piling up XML. Read failures are kept by name, to be thrown in listing order; evaluation
+/// failures too, to be thrown in name order.
+///
+/// Domains are merged in the order they finish; each domain's items arrive sorted, and a stable
+/// sort of the whole (`PlanBuilder.sortItems`) puts them in name order without reordering
+/// anything within a domain, so the plan does not depend on the scheduling.
 final class DomainEvaluation: @unchecked Sendable {
-    typealias Output = (name: String, result: Result<DomainPlanner.Planned, any Error>)
+    /// What the plan keeps of one evaluated domain besides its items.
+    struct Record: Sendable {
+        var name: String
+        var fingerprint: Fingerprint
+        var summary: DomainSummary?
+    }
 
     private let condition = NSCondition()
     private var queue: [ObservedDomain?] = []
     private var head = 0
     private var closed = false
-    private var outputs: [Output] = []
+    private var merged: PlanBuilder
+    private var records: [Record] = []
+    private var failures: [String: any Error] = [:]
     private var readFailures: [String: any Error] = [:]
     private var workers: [ParallelWork.Background<Void>] = []
+    /// Domains delivered and not yet taken by a worker, at most.
+    let capacity: Int
 
     init(
         policy: Policy, today: Date, facts: ParallelWork.Background<HostFacts>, capabilities: @escaping CapabilitySource,
-        hostName: String?, files: ParallelWork.Background<Result<[ConfigFile: ObservedFile], any Error>>? = nil
+        hostName: String?, files: ParallelWork.Background<Result<[ConfigFile: ObservedFile], any Error>>? = nil,
+        capacity: Int = 8 * ParallelWork.cores
     ) {
+        self.capacity = max(1, capacity)
+        merged = PlanBuilder(policy: policy, today: today, hostName: hostName)
         let workerCount = ParallelWork.cores
         workers = (0..<workerCount).map { _ in
             ParallelWork.Background { [unowned self] in
@@ -28,50 +47,66 @@ final class DomainEvaluation: @unchecked Sendable {
                 // host; a failed read is thrown by the planner itself.
                 var planner = DomainPlanner(policy: policy, today: today, facts: facts.wait(), capabilities: capabilities, hostName: hostName)
                 planner.files = (try? files?.wait().get()) ?? [:]
+                let strings = StringInterner()
+                var done = 0
                 while let domain = self.next() {
-                    let result = Result { try planner.plan(domain) }
+                    let result = Result { try planner.plan(domain, strings: strings) }
                     self.condition.lock()
-                    self.outputs.append((domain.name, result))
+                    switch result {
+                    case .success(let planned):
+                        self.merged.merge(planned.builder)
+                        self.records.append(Record(name: planned.name, fingerprint: planned.fingerprint, summary: planned.summary))
+                    case .failure(let error):
+                        self.failures[domain.name] = error
+                    }
                     self.condition.unlock()
+                    done += 1
+                    if done % FreeMemory.interval == 0 { FreeMemory.release() }
                 }
             }
         }
     }
 
     /// Queues a delivered domain (or records its read failure); called from reader threads.
+    /// Waits while the queue is full.
     func submit(_ name: String, _ read: Result<ObservedDomain, any Error>) {
         condition.lock()
         switch read {
-        case .success(let domain): queue.append(domain)
+        case .success(let domain):
+            while queue.count - head >= capacity && !closed { condition.wait() }
+            queue.append(domain)
         case .failure(let error): readFailures[name] = error
         }
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
     }
 
     /// Closes the queue and waits for the workers.
-    @discardableResult
-    func finish() -> [Output] {
+    func finish() {
         condition.lock()
         closed = true
         condition.broadcast()
         condition.unlock()
         for worker in workers { worker.wait() }
         workers = []
-        condition.lock()
-        defer { condition.unlock() }
-        let done = outputs
-        outputs = []
-        return done
     }
 
-    /// The results of every selected domain; the first read failure in listing order is thrown.
-    func finish(selected: [String]) throws -> [Output] {
-        let done = finish()
+    /// The merged items and the records of every selected domain, in name order. The first
+    /// read failure in listing order is thrown, then the first evaluation failure by name.
+    func finish(selected: [String]) throws -> (items: PlanBuilder, records: [Record]) {
+        finish()
         if let failed = selected.first(where: { readFailures[$0] != nil }), let error = readFailures[failed] {
             throw error
         }
-        return done
+        if let failed = failures.keys.min(), let error = failures[failed] { throw error }
+        condition.lock()
+        defer { condition.unlock() }
+        var items = merged
+        merged = PlanBuilder(policy: items.policy, today: items.today)
+        items.sortItems()
+        let done = records.sorted { $0.name < $1.name }
+        records = []
+        return (items, done)
     }
 
     private func next() -> ObservedDomain? {
@@ -84,6 +119,8 @@ final class DomainEvaluation: @unchecked Sendable {
         queue[head] = nil
         head += 1
         if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
+        // A reader may be waiting for room.
+        condition.broadcast()
         return domain
     }
 }

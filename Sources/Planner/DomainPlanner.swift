@@ -27,7 +27,8 @@ struct DomainPlanner: Sendable {
         var summary: DomainSummary?
     }
 
-    func plan(_ domain: ObservedDomain) throws -> Planned {
+    /// `strings` shares the items' repeated strings with earlier domains' (one per thread).
+    func plan(_ domain: ObservedDomain, strings: StringInterner) throws -> Planned {
         var builder = PlanBuilder(policy: policy, today: today, hostName: hostName)
         let document = try Self.parse(domain.persistentXML, of: domain.name)
         let type = document.root.attribute("type") ?? ""
@@ -40,6 +41,8 @@ struct DomainPlanner: Sendable {
             name: domain.name, document: document, parameters: [:], posture: policy.posture,
             facts: facts, files: files)
         try builder.evaluateDomain(context, live: live, capabilities: capabilities)
+        builder.shareStrings(strings)
+        builder.sortItems()
         return Planned(name: domain.name, fingerprint: domain.fingerprint, builder: builder, summary: DomainSummary(name: domain.name, document: document, live: live))
     }
 

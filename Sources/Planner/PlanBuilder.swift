@@ -267,10 +267,7 @@ struct PlanBuilder {
     /// builder is empty afterwards.
     mutating func build(state: HostState, basis: Basis) -> Plan {
         let serving = ServingDaemons.of(state.units)
-        changes.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
-        findings.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
-        waived.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
-        pending.sort { $0.domain < $1.domain }
+        sortItems()
         let plan = Plan(
             profileDigest: policy.digest, profiles: policy.sources, policy: PolicySnapshot(policy), connectURI: state.connectURI, root: state.root,
             changes: take(&changes), findings: take(&findings), waived: take(&waived),
@@ -280,24 +277,37 @@ struct PlanBuilder {
         return plan
     }
 
+    /// Sorts the items by address, then rule. The sort is stable (the standard library's is), so
+    /// items with the same address and rule keep the order they were recorded in: each domain's
+    /// builder sorts its own on the thread that planned it, domains are merged in the order they
+    /// finish, and sorting the merged items gives the order a sequential pass would.
+    mutating func sortItems() {
+        changes.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        findings.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        waived.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        pending.sort { $0.domain < $1.domain }
+    }
+
+    /// Makes the items' repeated strings share one copy each (`StringInterner`): the same
+    /// rule failing on thousands of domains gives the same message, path and values.
+    mutating func shareStrings(_ strings: StringInterner) {
+        for index in changes.indices {
+            changes[index].address.path = strings(changes[index].address.path)
+            changes[index].before = strings(changes[index].before)
+            changes[index].after = strings(changes[index].after)
+            changes[index].edit = changes[index].edit.sharingStrings(strings)
+        }
+        for index in findings.indices {
+            findings[index].address.path = strings(findings[index].address.path)
+            findings[index].message = strings(findings[index].message)
+        }
+    }
+
     /// What the readers noted about the config files (a key defined twice with different
     /// values, ...), by kind, each once.
     static func fileNotes(_ files: [ConfigFile: ObservedFile]) -> [String] {
         var seen: Set<String> = []
         return files.values.sorted { $0.kind.rawValue < $1.kind.rawValue }.flatMap(\.notes).filter { seen.insert($0).inserted }
-    }
-
-    /// Reserves room for `counts` more items, before merging many domains' builders into this one.
-    mutating func reserve(adding counts: (changes: Int, findings: Int, waived: Int, pending: Int)) {
-        changes.reserveCapacity(changes.count + counts.changes)
-        findings.reserveCapacity(findings.count + counts.findings)
-        waived.reserveCapacity(waived.count + counts.waived)
-        pending.reserveCapacity(pending.count + counts.pending)
-    }
-
-    /// How many items of each kind this builder holds.
-    var counts: (changes: Int, findings: Int, waived: Int, pending: Int) {
-        (changes.count, findings.count, waived.count, pending.count)
     }
 }
 

@@ -48,41 +48,23 @@ public enum Planner {
             evaluation.finish()
             throw error
         }
-        var planned = try evaluation.finish(selected: chosen.selected)
+        let (items, records) = try evaluation.finish(selected: chosen.selected)
         let host = HostState(
             connectURI: reader.connectURI, root: reader.root, unselectedDomains: chosen.unselected.sorted(),
             files: try files.wait().get(), paths: paths.wait(), units: units.wait(), secrets: secrets.wait(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
-        return try assemble(policy: policy, today: today, domains: &planned, host: host)
+        return try assemble(policy: policy, domains: consume items, records, host: host)
     }
 
-    /// The plan from each domain's results (in any order) and the host's state: domains merged
-    /// in name order, the first failure in that order thrown as a sequential pass would meet it,
-    /// then the host rules. Each domain's results are released as soon as they are merged.
+    /// The plan from the domains' merged items and records (in name order) and the host's state:
+    /// the basis, then the host rules.
     static func assemble(
-        policy: Policy, today: Date, domains: inout [(name: String, result: Result<DomainPlanner.Planned, any Error>)],
-        host state: HostState
+        policy: Policy, domains items: consuming PlanBuilder, _ records: [DomainEvaluation.Record], host state: HostState
     ) throws -> Plan {
-        domains.sort { $0.name < $1.name }
-        var planned: [DomainPlanner.Planned] = []
-        planned.reserveCapacity(domains.count)
-        for index in domains.indices { planned.append(try domains[index].result.get()) }
-        domains = []
-
-        var builder = PlanBuilder(policy: policy, today: today, hostName: state.hostName)
-        builder.reserve(adding: planned.reduce((0, 0, 0, 0)) { sum, domain in
-            let c = domain.builder.counts
-            return (sum.0 + c.changes, sum.1 + c.findings, sum.2 + c.waived, sum.3 + c.pending)
-        })
+        // Moved, not copied: the host's items are appended to the same storage.
+        var builder = consume items
         var basis = Basis()
-        var summaries: [DomainSummary] = []
-        summaries.reserveCapacity(planned.count)
-        for index in planned.indices {
-            basis.objects[DomainResource.ref(planned[index].name)] = planned[index].fingerprint
-            builder.merge(planned[index].builder)
-            if let summary = planned[index].summary { summaries.append(summary) }
-            planned[index].builder = PlanBuilder(policy: policy, today: today)
-        }
-        planned = []
+        for record in records { basis.objects[DomainResource.ref(record.name)] = record.fingerprint }
+        let summaries = records.compactMap(\.summary)
 
         for file in state.files.values {
             for (path, fingerprint) in file.fingerprints { basis.objects[ConfigFileResource.ref(path)] = fingerprint }

@@ -43,3 +43,53 @@ struct RenderJSONTests {
         #expect(text.contains("\"after\" : \"x\"") || text.contains("\"after\": \"x\""))
     }
 }
+
+/// The streaming renderer against Foundation's `JSONEncoder`, whose bytes it promises.
+@Suite("JSON plan, streamed")
+struct RenderJSONStreamTests {
+    /// What `PlanJSONRenderer` replaced: the whole plan through `JSONEncoder`.
+    static func encoderBytes(_ plan: Plan) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(plan) + Data([0x0A])
+    }
+
+    @Test("the lab plans and the complete fixture give JSONEncoder's bytes")
+    func sameBytesAsJSONEncoder() throws {
+        for plan in [try RenderLab.plan(), try RenderLab.planAndPolicy().plan, RenderFixtures.complete, RenderFixtures.plan()] {
+            let streamed = try PlanJSONRenderer.render(plan)
+            let expected = try Self.encoderBytes(plan)
+            #expect(streamed == expected, "streamed \(streamed.count) bytes, JSONEncoder \(expected.count)")
+        }
+    }
+
+    @Test("blocks of any size add up to the same bytes; the items come one at a time")
+    func blocks() throws {
+        let plan = try RenderLab.plan()
+        let whole = try PlanJSONRenderer.render(plan)
+        for size in [1, 7, 100, 4096] {
+            var joined = Data()
+            var blocks = 0
+            try PlanJSONRenderer.write(plan, blockSize: size) { block in
+                joined.append(contentsOf: block)
+                blocks += 1
+            }
+            #expect(joined == whole)
+            // Every change and finding fills a block of one byte on its own.
+            if size == 1 { #expect(blocks > plan.changes.count + plan.findings.count) }
+        }
+    }
+
+    @Test("a failing sink stops the rendering with its error")
+    func failingSink() throws {
+        struct Full: Error {}
+        var calls = 0
+        #expect(throws: Full.self) {
+            try PlanJSONRenderer.write(try RenderLab.plan(), blockSize: 64) { _ in
+                calls += 1
+                if calls == 3 { throw Full() }
+            }
+        }
+        #expect(calls == 3)
+    }
+}

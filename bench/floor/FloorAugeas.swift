@@ -8,12 +8,17 @@ struct FloorAugeas {
     let root: String
 
     /// Lens and file globs of each kind, as hvharden reads them (the main file and the drop-ins).
-    static let files: [String: (lens: String, globs: [String])] = [
-        "qemu.conf": ("Libvirtd_qemu.lns", ["/etc/libvirt/qemu.conf"]),
-        "libvirtd.conf": ("Libvirtd.lns", ["/etc/libvirt/libvirtd.conf"]),
-        "sysctl": ("Sysctl.lns", ["/etc/sysctl.conf", "/etc/sysctl.d/*.conf", "/usr/lib/sysctl.d/*.conf"]),
-        "modprobe": ("Modprobe.lns", ["/etc/modprobe.d/*.conf", "/usr/lib/modprobe.d/*.conf"]),
-        "grub": ("Shellvars.lns", ["/etc/default/grub"]),
+    /// `valueChild`: the lens keeps a setting's value in a `value` node below its name (Systemd).
+    static let files: [String: (lens: String, globs: [String], valueChild: Bool)] = [
+        "qemu.conf": ("Libvirtd_qemu.lns", ["/etc/libvirt/qemu.conf"], false),
+        "libvirtd.conf": ("Libvirtd.lns", ["/etc/libvirt/libvirtd.conf"], false),
+        "virtqemud.conf": ("Libvirtd.lns", ["/etc/libvirt/virtqemud.conf"], false),
+        "virtproxyd.conf": ("Libvirtd.lns", ["/etc/libvirt/virtproxyd.conf"], false),
+        "virtlogd.conf": ("Virtlogd.lns", ["/etc/libvirt/virtlogd.conf"], false),
+        "sysctl": ("Sysctl.lns", ["/etc/sysctl.conf", "/etc/sysctl.d/*.conf", "/usr/lib/sysctl.d/*.conf"], false),
+        "modprobe": ("Modprobe.lns", ["/etc/modprobe.d/*.conf", "/usr/lib/modprobe.d/*.conf"], false),
+        "grub": ("Shellvars.lns", ["/etc/default/grub"], false),
+        "coredump": ("Systemd.lns", ["/etc/systemd/coredump.conf", "/etc/systemd/coredump.conf.d/*.conf", "/usr/lib/systemd/coredump.conf.d/*.conf"], true),
     ]
 
     /// How many of the keys have a value in some file.
@@ -22,7 +27,7 @@ struct FloorAugeas {
         guard let augeas = aug_init(root, nil, flags) else { throw BenchError("aug_init failed under '\(root)'") }
         defer { aug_close(augeas) }
         for kind in keys.keys.sorted() {
-            guard let (lens, globs) = Self.files[kind] else { throw BenchError("no lens for file kind '\(kind)'") }
+            guard let (lens, globs, _) = Self.files[kind] else { throw BenchError("no lens for file kind '\(kind)'") }
             for glob in globs where aug_transform(augeas, lens, glob, 0) < 0 {
                 throw BenchError("aug_transform \(lens) \(glob) failed")
             }
@@ -30,8 +35,9 @@ struct FloorAugeas {
         guard aug_load(augeas) == 0 else { throw BenchError("aug_load failed under '\(root)'") }
         var found = 0
         for (kind, names) in keys {
-            let globs = Self.files[kind]!.globs
-            for name in names where globs.contains(where: { Self.value(augeas, "/files\($0)/\(name)") }) {
+            let (_, globs, valueChild) = Self.files[kind]!
+            let suffix = valueChild ? "/value" : ""
+            for name in names where globs.contains(where: { Self.value(augeas, "/files\($0)/\(name)\(suffix)") }) {
                 found += 1
             }
         }

@@ -17,9 +17,13 @@ struct KeysCommand: ParsableCommand {
         let policy = try Compiler.compile(profiles: profiles).policy
         let query = ConfigQuery(policy: policy)
         let byKind = Dictionary(uniqueKeysWithValues: query.keys.map { ($0.key.rawValue, $0.value.sorted()) })
+        // Said before any domain is defined: a kind of file added to hvharden needs its lens here
+        // and in bench/python/peer.py, or the floor would read less than the plan.
+        if let missing = byKind.keys.sorted().first(where: { FloorAugeas.files[$0] == nil }) {
+            throw BenchError("the floor has no lens for file kind '\(missing)': add it to FloorAugeas.files and to FILES in bench/python/peer.py")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         try encoder.encode(byKind).write(to: URL(fileURLWithPath: out))
     }
-
 }

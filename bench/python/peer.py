@@ -15,12 +15,18 @@ import time
 import libvirt
 from lxml import etree
 
+# kind: (lens, file globs, whether the lens keeps a value in a `value` child, as Systemd's does)
 FILES = {
-    "qemu.conf": ("Libvirtd_qemu.lns", ["/etc/libvirt/qemu.conf"]),
-    "libvirtd.conf": ("Libvirtd.lns", ["/etc/libvirt/libvirtd.conf"]),
-    "sysctl": ("Sysctl.lns", ["/etc/sysctl.conf", "/etc/sysctl.d/*.conf", "/usr/lib/sysctl.d/*.conf"]),
-    "modprobe": ("Modprobe.lns", ["/etc/modprobe.d/*.conf", "/usr/lib/modprobe.d/*.conf"]),
-    "grub": ("Shellvars.lns", ["/etc/default/grub"]),
+    "qemu.conf": ("Libvirtd_qemu.lns", ["/etc/libvirt/qemu.conf"], False),
+    "libvirtd.conf": ("Libvirtd.lns", ["/etc/libvirt/libvirtd.conf"], False),
+    "virtqemud.conf": ("Libvirtd.lns", ["/etc/libvirt/virtqemud.conf"], False),
+    "virtproxyd.conf": ("Libvirtd.lns", ["/etc/libvirt/virtproxyd.conf"], False),
+    "virtlogd.conf": ("Virtlogd.lns", ["/etc/libvirt/virtlogd.conf"], False),
+    "sysctl": ("Sysctl.lns", ["/etc/sysctl.conf", "/etc/sysctl.d/*.conf", "/usr/lib/sysctl.d/*.conf"], False),
+    "modprobe": ("Modprobe.lns", ["/etc/modprobe.d/*.conf", "/usr/lib/modprobe.d/*.conf"], False),
+    "grub": ("Shellvars.lns", ["/etc/default/grub"], False),
+    "coredump": ("Systemd.lns", ["/etc/systemd/coredump.conf", "/etc/systemd/coredump.conf.d/*.conf",
+                                 "/usr/lib/systemd/coredump.conf.d/*.conf"], True),
 }
 AUG_NO_LOAD = 1 << 5
 AUG_NO_MODL_AUTOLOAD = 1 << 6
@@ -39,7 +45,7 @@ def augeas_read(root, keys):
         raise SystemExit(f"aug_init failed under {root}")
     try:
         for kind in sorted(keys):
-            lens, globs = FILES[kind]
+            lens, globs, _ = FILES[kind]
             for glob in globs:
                 if aug.aug_transform(handle, lens.encode(), glob.encode(), 0) < 0:
                     raise SystemExit(f"aug_transform {lens} {glob} failed")
@@ -47,11 +53,13 @@ def augeas_read(root, keys):
             raise SystemExit("aug_load failed")
         found = 0
         for kind, names in keys.items():
+            _, globs, value_child = FILES[kind]
+            suffix = "/value" if value_child else ""
             for name in names:
-                for glob in FILES[kind][1]:
+                for glob in globs:
                     value = ctypes.c_char_p()
                     # aug_get on a glob: 1 when exactly one node matches, -1 when several.
-                    if aug.aug_get(handle, f"/files{glob}/{name}".encode(), ctypes.byref(value)) != 0 and value.value is not None:
+                    if aug.aug_get(handle, f"/files{glob}/{name}{suffix}".encode(), ctypes.byref(value)) != 0 and value.value is not None:
                         found += 1
                         break
         return found

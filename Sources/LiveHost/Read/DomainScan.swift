@@ -54,7 +54,9 @@ struct DomainScan {
         let chosen = try selection.choose(from: all.map(\.name), uri: uri)
         let wanted = Set(chosen.selected)
         let key = self.key
-        let selected = all.filter { wanted.contains($0.name) }
+        // Fetched in name order, the order the plan lists them in: domains then finish nearly
+        // in order, and sorting the merged items has little to move.
+        let selected = all.filter { wanted.contains($0.name) }.sorted { $0.name < $1.name }
         let extra = extraConnections > 0 && selected.count > Self.callsPerConnection ? openExtra(extraConnections) : []
         defer { for other in extra { other.connection.close() } }
         ParallelWork.forEach(Self.spread(selected, over: extra), workers: workers) { domain in

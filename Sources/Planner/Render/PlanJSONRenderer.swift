@@ -3,23 +3,85 @@ import Foundation
 /// Renders a plan as JSON: the `Plan` Codable value, keys sorted and indented, so that the same
 /// plan always gives the same bytes and two plans diff line by line. `docs/plan.schema.json`
 /// describes the shape; it is also the format of a saved plan (`--out`).
+///
+/// The bytes are those of Foundation's `JSONEncoder` (`.sortedKeys`, `.prettyPrinted`,
+/// `.withoutEscapingSlashes`), but the plan's item arrays are written one element at a time
+/// (`JSONNodeEncoder`, `JSONPrettyWriter`) into blocks handed to the caller: the JSON of ten
+/// thousand domains is tens of megabytes, and `JSONEncoder` holds all of it, and a tree of it,
+/// before it returns.
 public enum PlanJSONRenderer {
     /// The JSON text, ending in a newline.
     public static func render(_ plan: Plan) throws -> Data {
-        var data = try encoder.encode(plan)
-        data.append(0x0A)
+        var data = Data()
+        try write(plan) { data.append(contentsOf: $0) }
         return data
+    }
+
+    /// Writes the JSON text, ending in a newline, in blocks of about `blockSize` bytes.
+    public static func write(_ plan: Plan, blockSize: Int = 1 << 16, to sink: ([UInt8]) throws -> Void) throws {
+        let encoder = JSONNodeEncoder()
+        // The plan without its items: every other field, with the keys the Codable conformance
+        // gives, so a field added to `Plan` is written without a change here.
+        var shell = plan
+        shell.changes = []
+        shell.findings = []
+        shell.waived = []
+        shell.pendingRestart = []
+        guard case .object(let keys, let values) = try encoder.encode(shell).content else {
+            throw EncodingError.invalidValue(plan, EncodingError.Context(codingPath: [], debugDescription: "a plan encodes as an object"))
+        }
+        var output = BlockOutput(blockSize: blockSize)
+        output.writer.raw("{")
+        for (index, key) in JSONPrettyWriter.sorted(keys).enumerated() {
+            output.writer.raw(index == 0 ? "\n" : ",\n")
+            output.writer.member(key, depth: 1)
+            switch key {
+            case "changes": try output.writeArray(plan.changes, encoder: encoder, to: sink)
+            case "findings": try output.writeArray(plan.findings, encoder: encoder, to: sink)
+            case "waived": try output.writeArray(plan.waived, encoder: encoder, to: sink)
+            case "pendingRestart": try output.writeArray(plan.pendingRestart, encoder: encoder, to: sink)
+            default: output.writer.write(values[key]!, depth: 1)
+            }
+            try output.flush(whenFull: true, to: sink)
+        }
+        output.writer.raw("\n}\n")
+        try output.flush(whenFull: false, to: sink)
     }
 
     /// Reads a plan back from `render`'s output.
     public static func decode(_ data: Data) throws -> Plan {
         try JSONDecoder().decode(Plan.self, from: data)
     }
+}
 
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        // Slashes unescaped: the plan is full of XPaths and file paths, and `\/` helps no one.
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return encoder
+/// A `JSONPrettyWriter` whose bytes go to a sink whenever a block is full.
+private struct BlockOutput {
+    var writer: JSONPrettyWriter
+    let blockSize: Int
+
+    init(blockSize: Int) {
+        self.blockSize = blockSize
+        writer = JSONPrettyWriter(capacity: blockSize + blockSize / 4)
+    }
+
+    mutating func flush(whenFull: Bool, to sink: ([UInt8]) throws -> Void) throws {
+        guard !writer.bytes.isEmpty, !whenFull || writer.bytes.count >= blockSize else { return }
+        try sink(writer.bytes)
+        writer.bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// `items` as an array at depth 1, each element encoded, written and dropped in turn.
+    mutating func writeArray<Item: Encodable>(_ items: [Item], encoder: JSONNodeEncoder, to sink: ([UInt8]) throws -> Void) throws {
+        guard !items.isEmpty else { return writer.write(JSONNode(.array([])), depth: 1) }
+        writer.raw("[")
+        for (index, item) in items.enumerated() {
+            writer.raw(index == 0 ? "\n" : ",\n")
+            writer.indent(2)
+            writer.write(try encoder.encode(item), depth: 2)
+            try flush(whenFull: true, to: sink)
+        }
+        writer.raw("\n")
+        writer.indent(1)
+        writer.raw("]")
     }
 }

@@ -1,23 +1,35 @@
 /// An edit of any registered kind, as plans carry it. In JSON: `{"kind": K, "edit": {...}}`,
 /// where the inner object is that kind's own encoding; decoding an unregistered kind fails with
 /// the kind's name.
+///
+/// The edit is held as one existential (a plan of thousands of domains holds tens of thousands
+/// of edits, so one allocation each, not a hashable box and an encoding closure).
 public struct AnyEdit: Hashable, Sendable, Codable {
     public let kind: ResourceKind
-    private let base: AnyHashableSendable
+    private let base: any ResourceEdit
 
     public init<E: ResourceEdit>(_ edit: E) {
         kind = E.Kind.kind
-        base = AnyHashableSendable(edit)
+        base = edit
     }
 
     /// The edit as `type`, or nil when it belongs to another kind.
-    public func `as`<E: ResourceEdit>(_ type: E.Type) -> E? { base.value as? E }
+    public func `as`<E: ResourceEdit>(_ type: E.Type) -> E? { base as? E }
 
     /// The edit as the type its kind's store expects; a mismatch is an error naming both kinds.
     public func unwrap<E: ResourceEdit>(_ type: E.Type) throws -> E {
-        guard let edit = base.value as? E else { throw WrongKindError(expected: E.Kind.kind, found: kind) }
+        guard let edit = base as? E else { throw WrongKindError(expected: E.Kind.kind, found: kind) }
         return edit
     }
+
+    /// The same edit with its strings shared (`ResourceEdit.sharingStrings`).
+    public func sharingStrings(_ strings: StringInterner) -> AnyEdit {
+        func shared<E: ResourceEdit>(_ edit: E) -> AnyEdit { AnyEdit(edit.sharingStrings(strings)) }
+        return shared(base)
+    }
+
+    public static func == (a: AnyEdit, b: AnyEdit) -> Bool { AnyHashable(a.base) == AnyHashable(b.base) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(base)) }
 
     private enum CodingKeys: String, CodingKey { case kind, edit }
 
@@ -38,7 +50,7 @@ public struct AnyEdit: Hashable, Sendable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
-        try base.encode(into: &container)
+        try container.encode(base, forKey: .edit)
     }
 }
 
@@ -47,22 +59,4 @@ public struct WrongKindError: Error, CustomStringConvertible {
     public let expected: ResourceKind
     public let found: ResourceKind
     public var description: String { "an edit of a \(found) cannot be applied to a \(expected)" }
-}
-
-extension AnyEdit {
-    /// A hashable, sendable box that can encode what it holds, so `AnyEdit` stays a value.
-    private struct AnyHashableSendable: Hashable, @unchecked Sendable {
-        // Only `ResourceEdit` values, which are Hashable and Sendable, are ever stored.
-        let value: AnyHashable
-        private let encodeEdit: @Sendable (inout KeyedEncodingContainer<CodingKeys>) throws -> Void
-
-        init<E: ResourceEdit>(_ edit: E) {
-            value = AnyHashable(edit)
-            encodeEdit = { container in try container.encode(edit, forKey: .edit) }
-        }
-
-        static func == (a: Self, b: Self) -> Bool { a.value == b.value }
-        func hash(into hasher: inout Hasher) { hasher.combine(value) }
-        func encode(into container: inout KeyedEncodingContainer<CodingKeys>) throws { try encodeEdit(&container) }
-    }
 }

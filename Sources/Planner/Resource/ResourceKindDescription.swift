@@ -21,6 +21,14 @@ public protocol ResourceKindDescription: Sendable {
 /// An edit of one object of one kind; the Applier hands a kind's edits to that kind's store.
 public protocol ResourceEdit: Hashable, Sendable, Codable {
     associatedtype Kind: ResourceKindDescription where Kind.Edit == Self
+
+    /// The same edit with its strings taken from `strings`, so that the edits of thousands of
+    /// domains share their repeated paths and values.
+    func sharingStrings(_ strings: StringInterner) -> Self
+}
+
+extension ResourceEdit {
+    public func sharingStrings(_ strings: StringInterner) -> Self { self }
 }
 
 /// The registered kinds. A kind that is not listed here cannot appear in a plan.

@@ -52,4 +52,11 @@ public enum FileEdit: ResourceEdit {
     case set(key: String, value: String)
     /// Replace an array key with these items.
     case setList(key: String, items: [String])
+
+    public func sharingStrings(_ strings: StringInterner) -> FileEdit {
+        switch self {
+        case .set(let key, let value): return .set(key: strings(key), value: strings(value))
+        case .setList(let key, let items): return .setList(key: strings(key), items: items.map { strings($0) })
+        }
+    }
 }

@@ -26,4 +26,13 @@ public enum DomainEdit: ResourceEdit {
     case create(path: String)
     /// Remove every node matching the XPath `select`.
     case remove(select: String)
+
+    public func sharingStrings(_ strings: StringInterner) -> DomainEdit {
+        switch self {
+        case .setAttribute(let path, let attribute, let value): return .setAttribute(path: strings(path), attribute: strings(attribute), value: strings(value))
+        case .setText(let path, let value): return .setText(path: strings(path), value: strings(value))
+        case .create(let path): return .create(path: strings(path))
+        case .remove(let select): return .remove(select: strings(select))
+        }
+    }
 }

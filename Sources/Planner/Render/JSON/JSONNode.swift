@@ -1,0 +1,48 @@
+/// A JSON value as `JSONNodeEncoder` builds it: one small tree per value that is written and
+/// then dropped, so a renderer can stream a large document element by element instead of
+/// holding all of it. Strings keep the encoded value's own storage; nothing is copied until the
+/// bytes are written.
+public final class JSONNode {
+    public enum Content {
+        case null
+        case bool(Bool)
+        /// A number already in its JSON spelling.
+        case number(String)
+        case string(String)
+        case array([JSONNode])
+        /// Keys in the order they were first encoded; a key encoded again replaces its value.
+        case object(keys: [String], values: [String: JSONNode])
+    }
+
+    public var content: Content
+
+    public init(_ content: Content) { self.content = content }
+
+    /// An empty array, to be filled by an unkeyed container.
+    static func emptyArray() -> JSONNode { JSONNode(.array([])) }
+
+    /// An empty object, to be filled by a keyed container.
+    static func emptyObject() -> JSONNode { JSONNode(.object(keys: [], values: [:])) }
+
+    func append(_ node: JSONNode) {
+        guard case .array(var items) = content else { return }
+        content = .null
+        items.append(node)
+        content = .array(items)
+    }
+
+    func set(_ node: JSONNode, for key: String) {
+        guard case .object(var keys, var values) = content else { return }
+        content = .null
+        if values.updateValue(node, forKey: key) == nil { keys.append(key) }
+        content = .object(keys: keys, values: values)
+    }
+
+    var count: Int {
+        switch content {
+        case .array(let items): return items.count
+        case .object(let keys, _): return keys.count
+        default: return 0
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// An `Encoder` that turns an `Encodable` value into a `JSONNode`, with the value conventions of
+/// Foundation's `JSONEncoder` under its default strategies: `Data` as Base64, `URL` as its
+/// absolute string, `Date` as seconds since 2001 (its own encoding), whole floating-point numbers
+/// without a fraction, and an error for NaN and infinities.
+///
+/// It exists so that a plan of thousands of domains can be rendered one element at a time
+/// (`PlanJSONRenderer.write`): `JSONEncoder` builds the whole document before writing a byte.
+public struct JSONNodeEncoder {
+    public init() {}
+
+    public func encode<Value: Encodable>(_ value: Value) throws -> JSONNode {
+        try NodeEncoder(codingPath: []).box(value)
+    }
+}
+
+private final class NodeEncoder: Encoder {
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// What the value encoded so far; nil until it asks for a container or encodes a single value.
+    var node: JSONNode?
+
+    init(codingPath: [any CodingKey]) { self.codingPath = codingPath }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let object = reuse(JSONNode.emptyObject, ifObject: true)
+        return KeyedEncodingContainer(KeyedNodeContainer<Key>(encoder: self, object: object, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        UnkeyedNodeContainer(encoder: self, array: reuse(JSONNode.emptyArray, ifObject: false), codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(encoder: self) }
+
+    /// The container node this encoder already has of the same shape, or a new one.
+    private func reuse(_ make: () -> JSONNode, ifObject: Bool) -> JSONNode {
+        if let node {
+            switch node.content {
+            case .object where ifObject, .array where !ifObject: return node
+            default: break
+            }
+        }
+        let made = make()
+        node = made
+        return made
+    }
+
+    /// `value` as a node, with `JSONEncoder`'s special cases.
+    func box<Value: Encodable>(_ value: Value, key: (any CodingKey)? = nil) throws -> JSONNode {
+        switch value {
+        case let string as String: return JSONNode(.string(string))
+        case let data as Data: return JSONNode(.string(data.base64EncodedString()))
+        case let url as URL: return JSONNode(.string(url.absoluteString))
+        case let double as Double: return try Self.number(double, path: path(key))
+        case let float as Float: return try Self.number(float, path: path(key))
+        default:
+            let nested = NodeEncoder(codingPath: path(key))
+            try value.encode(to: nested)
+            return nested.node ?? JSONNode.emptyObject()
+        }
+    }
+
+    func path(_ key: (any CodingKey)?) -> [any CodingKey] {
+        guard let key else { return codingPath }
+        return codingPath + [key]
+    }
+
+    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, path: [any CodingKey]) throws -> JSONNode {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: path, debugDescription: "\(value) is not a valid JSON number"))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return JSONNode(.number(text))
+    }
+}
+
+private struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}
+
+private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: NodeEncoder
+    let object: JSONNode
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil(forKey key: Key) throws { object.set(JSONNode(.null), for: key.stringValue) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(JSONNode(.bool(value)), for: key.stringValue) }
+    mutating func encode(_ value: String, forKey key: Key) throws { object.set(JSONNode(.string(value)), for: key.stringValue) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { object.set(try NodeEncoder.number(value, path: codingPath + [key]), for: key.stringValue) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { object.set(try NodeEncoder.number(value, path: codingPath + [key]), for: key.stringValue) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        object.set(try encoder.box(value, key: key), for: key.stringValue)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = JSONNode.emptyObject()
+        object.set(nested, for: key.stringValue)
+        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(encoder: encoder, object: nested, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = JSONNode.emptyArray()
+        object.set(nested, for: key.stringValue)
+        return UnkeyedNodeContainer(encoder: encoder, array: nested, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder { SuperEncoder(parent: object, key: "super", codingPath: codingPath) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { SuperEncoder(parent: object, key: key.stringValue, codingPath: codingPath + [key]) }
+}
+
+private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
+    let encoder: NodeEncoder
+    let array: JSONNode
+    let codingPath: [any CodingKey]
+    var count: Int { array.count }
+
+    mutating func encodeNil() throws { array.append(JSONNode(.null)) }
+    mutating func encode(_ value: Bool) throws { array.append(JSONNode(.bool(value))) }
+    mutating func encode(_ value: String) throws { array.append(JSONNode(.string(value))) }
+    mutating func encode(_ value: Int) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Int8) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Int16) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Int32) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Int64) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt8) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt16) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt32) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt64) throws { array.append(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Double) throws { array.append(try NodeEncoder.number(value, path: codingPath + [IndexKey(count)])) }
+    mutating func encode(_ value: Float) throws { array.append(try NodeEncoder.number(value, path: codingPath + [IndexKey(count)])) }
+    mutating func encode<T: Encodable>(_ value: T) throws { array.append(try encoder.box(value, key: IndexKey(count))) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = JSONNode.emptyObject()
+        let path = codingPath + [IndexKey(count)]
+        array.append(nested)
+        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(encoder: encoder, object: nested, codingPath: path))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = JSONNode.emptyArray()
+        let path = codingPath + [IndexKey(count)]
+        array.append(nested)
+        return UnkeyedNodeContainer(encoder: encoder, array: nested, codingPath: path)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let placeholder = JSONNode(.null)
+        let path = codingPath + [IndexKey(count)]
+        array.append(placeholder)
+        return SuperEncoder(slot: placeholder, codingPath: path)
+    }
+}
+
+private struct SingleNodeContainer: SingleValueEncodingContainer {
+    let encoder: NodeEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+
+    mutating func encodeNil() throws { encoder.node = JSONNode(.null) }
+    mutating func encode(_ value: Bool) throws { encoder.node = JSONNode(.bool(value)) }
+    mutating func encode(_ value: String) throws { encoder.node = JSONNode(.string(value)) }
+    mutating func encode(_ value: Int) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: Int8) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: Int16) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: Int32) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: Int64) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: UInt) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: UInt8) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: UInt16) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: UInt32) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: UInt64) throws { encoder.node = JSONNode(.number(String(value))) }
+    mutating func encode(_ value: Double) throws { encoder.node = try NodeEncoder.number(value, path: codingPath) }
+    mutating func encode(_ value: Float) throws { encoder.node = try NodeEncoder.number(value, path: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { encoder.node = try encoder.box(value) }
+}
+
+/// The encoder `superEncoder()` hands out: what it encodes lands in its parent's slot.
+private final class SuperEncoder: Encoder {
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    private let inner: NodeEncoder
+    private let place: (JSONNode) -> Void
+
+    init(parent: JSONNode, key: String, codingPath: [any CodingKey]) {
+        self.codingPath = codingPath
+        inner = NodeEncoder(codingPath: codingPath)
+        place = { parent.set($0, for: key) }
+    }
+
+    init(slot: JSONNode, codingPath: [any CodingKey]) {
+        self.codingPath = codingPath
+        inner = NodeEncoder(codingPath: codingPath)
+        place = { slot.content = $0.content }
+    }
+
+    deinit { place(inner.node ?? JSONNode.emptyObject()) }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { inner.container(keyedBy: type) }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { inner.unkeyedContainer() }
+    func singleValueContainer() -> any SingleValueEncodingContainer { inner.singleValueContainer() }
+}
