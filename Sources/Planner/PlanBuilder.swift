@@ -24,19 +24,30 @@ struct PlanBuilder {
     /// The rule's own check, then its preconditions (`PreconditionEvaluator`).
     static func evaluate(_ selected: SelectedRule, _ context: DomainContext) throws -> Outcome {
         var context = context
-        context.parameters = selected.parameters.merging(PreconditionContext.hostValues(context.facts)) { own, _ in own }
-        let rule = selected.rule
+        context.parameters = parameters(of: selected, host: PreconditionContext.hostValues(context.facts))
+        return try evaluate(selected, prepared: context)
+    }
+
+    /// `selected` on `context`, whose `parameters` are already the rule's (`parameters(of:host:)`):
+    /// a domain's rules share one context instead of copying it, facts and all, for each.
+    static func evaluate(_ selected: SelectedRule, prepared context: DomainContext) throws -> Outcome {
         let outcome: Outcome
-        switch rule.check {
+        switch selected.rule.check {
         case .evaluator(let e):
             guard let evaluator = EvaluatorRegistry.domain[e.name] else {
-                throw PlanError.invalidRule(rule.id, "unknown domain evaluator '\(e.name)'")
+                throw PlanError.invalidRule(selected.rule.id, "unknown domain evaluator '\(e.name)'")
             }
-            outcome = try evaluator.evaluate(rule, context)
+            outcome = try evaluator.evaluate(selected.rule, context)
         default:
-            outcome = try XMLCheckEvaluator(rule: rule, parameters: context.parameters).evaluate(rule.check, context.document)
+            outcome = try XMLCheckEvaluator(rule: selected.rule, parameters: context.parameters).evaluate(selected.rule.check, context.document)
         }
-        return try PreconditionEvaluator.gate(outcome, rule: rule, PreconditionContext(facts: context.facts, document: context.document))
+        return try PreconditionEvaluator.gate(outcome, rule: selected.rule, PreconditionContext(facts: context.facts, document: context.document))
+    }
+
+    /// A rule's parameters with the `$host.…` values (`PreconditionContext.hostValues`) its own
+    /// do not set.
+    static func parameters(of selected: SelectedRule, host: [String: Value]) -> [String: Value] {
+        host.isEmpty ? selected.parameters : selected.parameters.merging(host) { own, _ in own }
     }
 
     /// Evaluates one selected host-file rule: its check, its preconditions, then the suggestion a
@@ -45,7 +56,7 @@ struct PlanBuilder {
         _ selected: SelectedRule, files: [ConfigFile: ObservedFile], units: ObservedUnits = .none, _ factContext: FactContext
     ) throws -> Outcome {
         let rule = selected.rule
-        let parameters = selected.parameters.merging(PreconditionContext.hostValues(factContext.facts)) { own, _ in own }
+        let parameters = Self.parameters(of: selected, host: PreconditionContext.hostValues(factContext.facts))
         let checked = try ConfigCheckEvaluator(rule: rule, parameters: parameters).evaluate(rule.check, files: files, facts: factContext.facts)
         let gated = try PreconditionEvaluator.gate(checked, rule: rule, PreconditionContext(facts: factContext.facts, files: files, units: units))
         let outcome = Self.unparsable(gated, files[Self.kindOf(rule)])
@@ -58,20 +69,27 @@ struct PlanBuilder {
     mutating func evaluateDomain(_ context: DomainContext, live: XMLDocument?, capabilities: CapabilitySource? = nil) throws {
         var pendingRules: [String] = []
         var noncompliant: [(Outcome, SelectedRule)] = []
-        for selected in policy.rules where selected.rule.target == .domain {
-            let outcome: Outcome
-            do {
-                outcome = try Self.evaluate(selected, context)
-            } catch let error as XMLError {
-                throw PlanError.invalidRule(selected.rule.id, "on domain '\(context.name)': \(error)")
-            }
-            if outcome.isNoncompliant {
-                noncompliant.append((outcome, selected))
-            } else if case .compliant = outcome, let live, selected.rule.effect == .nextDomainBoot {
-                var liveContext = context
-                liveContext.document = live
-                if (try? Self.evaluate(selected, liveContext))?.isNoncompliant == true {
-                    pendingRules.append(selected.rule.id)
+        let host = PreconditionContext.hostValues(context.facts)
+        var context = context
+        // Through the buffer: reading an array element copies it (every string of the rule
+        // retained and released again), a buffer element is borrowed in place.
+        try policy.rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices where rules[index].rule.target == .domain {
+                context.parameters = Self.parameters(of: rules[index], host: host)
+                let outcome: Outcome
+                do {
+                    outcome = try Self.evaluate(rules[index], prepared: context)
+                } catch let error as XMLError {
+                    throw PlanError.invalidRule(rules[index].rule.id, "on domain '\(context.name)': \(error)")
+                }
+                if outcome.isNoncompliant {
+                    noncompliant.append((outcome, rules[index]))
+                } else if case .compliant = outcome, let live, rules[index].rule.effect == .nextDomainBoot {
+                    var liveContext = context
+                    liveContext.document = live
+                    if (try? Self.evaluate(rules[index], prepared: liveContext))?.isNoncompliant == true {
+                        pendingRules.append(rules[index].rule.id)
+                    }
                 }
             }
         }

@@ -63,20 +63,29 @@ struct RenderJSONStreamTests {
         }
     }
 
-    @Test("blocks of any size add up to the same bytes; the items come one at a time")
+    @Test("blocks of any size add up to the same bytes; the items come a chunk at a time")
     func blocks() throws {
-        let plan = try RenderLab.plan()
-        let whole = try PlanJSONRenderer.render(plan)
-        for size in [1, 7, 100, 4096] {
-            var joined = Data()
-            var blocks = 0
-            try PlanJSONRenderer.write(plan, blockSize: size) { block in
-                joined.append(contentsOf: block)
-                blocks += 1
+        // More items than fit in one wave of chunks, and a count that leaves a partial chunk.
+        let count = 3 * PlanJSONRenderer.chunkSize * 4 * ParallelWork.cores + 37
+        let big = RenderFixtures.plan(
+            changes: (0..<count).map { RenderFixtures.change(.domain(String(format: "g%05d", $0), path: "/domain/p")) },
+            findings: (0..<count).map { RenderFixtures.finding(.domain(String(format: "g%05d", $0))) })
+        for plan in [try RenderLab.plan(), big] {
+            let whole = try PlanJSONRenderer.render(plan)
+            #expect(whole == (try RenderJSONStreamTests.encoderBytes(plan)))
+            for size in [1, 7, 100, 4096] {
+                var joined = Data()
+                var blocks = 0
+                try PlanJSONRenderer.write(plan, blockSize: size) { block in
+                    joined.append(contentsOf: block)
+                    blocks += 1
+                }
+                #expect(joined == whole)
+                // With one-byte blocks, each chunk of items is handed over on its own.
+                let chunks = (plan.changes.count + PlanJSONRenderer.chunkSize - 1) / PlanJSONRenderer.chunkSize
+                    + (plan.findings.count + PlanJSONRenderer.chunkSize - 1) / PlanJSONRenderer.chunkSize
+                if size == 1 { #expect(blocks > chunks) }
             }
-            #expect(joined == whole)
-            // Every change and finding fills a block of one byte on its own.
-            if size == 1 { #expect(blocks > plan.changes.count + plan.findings.count) }
         }
     }
 

@@ -43,8 +43,10 @@ enum PreconditionEvaluator {
     }
 
     /// The rule's outcome once its preconditions are taken into account.
-    static func gate(_ outcome: Outcome, rule: Rule, _ context: PreconditionContext) throws -> Outcome {
+    static func gate(_ outcome: Outcome, rule: Rule, _ makeContext: @autoclosure () -> PreconditionContext) throws -> Outcome {
         guard !rule.preconditions.isEmpty else { return outcome }
+        // Made only for a rule with preconditions: it copies the host facts.
+        let context = makeContext()
         var failed: [(Precondition, String)] = []
         for p in rule.preconditions {
             if let why = try failure(p, context) { failed.append((p, why)) }

@@ -10,8 +10,10 @@ public final class JSONNode {
         case number(String)
         case string(String)
         case array([JSONNode])
-        /// Keys in the order they were first encoded; a key encoded again replaces its value.
-        case object(keys: [String], values: [String: JSONNode])
+        /// Members in the order their keys were first encoded; a key encoded again replaces its
+        /// value. A list, not a dictionary: objects have a handful of keys, and hashing each
+        /// cost more than the search.
+        case object([(key: String, value: JSONNode)])
     }
 
     public var content: Content
@@ -22,7 +24,7 @@ public final class JSONNode {
     static func emptyArray() -> JSONNode { JSONNode(.array([])) }
 
     /// An empty object, to be filled by a keyed container.
-    static func emptyObject() -> JSONNode { JSONNode(.object(keys: [], values: [:])) }
+    static func emptyObject() -> JSONNode { JSONNode(.object([])) }
 
     func append(_ node: JSONNode) {
         guard case .array(var items) = content else { return }
@@ -32,16 +34,20 @@ public final class JSONNode {
     }
 
     func set(_ node: JSONNode, for key: String) {
-        guard case .object(var keys, var values) = content else { return }
+        guard case .object(var members) = content else { return }
         content = .null
-        if values.updateValue(node, forKey: key) == nil { keys.append(key) }
-        content = .object(keys: keys, values: values)
+        if let index = members.firstIndex(where: { $0.key == key }) {
+            members[index].value = node
+        } else {
+            members.append((key, node))
+        }
+        content = .object(members)
     }
 
     var count: Int {
         switch content {
         case .array(let items): return items.count
-        case .object(let keys, _): return keys.count
+        case .object(let members): return members.count
         default: return 0
         }
     }

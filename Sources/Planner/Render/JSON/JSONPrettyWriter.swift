@@ -27,13 +27,13 @@ public struct JSONPrettyWriter {
             bytes.append(0x0A)
             indent(depth)
             bytes.append(UInt8(ascii: "]"))
-        case .object(let keys, let values):
-            guard !keys.isEmpty else { return empty(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth) }
+        case .object(let members):
+            guard !members.isEmpty else { return empty(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth) }
             bytes.append(UInt8(ascii: "{"))
-            for (index, key) in Self.sorted(keys).enumerated() {
+            for (index, entry) in Self.sorted(members).enumerated() {
                 bytes.append(contentsOf: index == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-                member(key, depth: depth + 1)
-                write(values[key]!, depth: depth + 1)
+                member(entry.key, depth: depth + 1)
+                write(entry.value, depth: depth + 1)
             }
             bytes.append(0x0A)
             indent(depth)
@@ -74,10 +74,10 @@ public struct JSONPrettyWriter {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
-    /// Keys in `JSONEncoder`'s `.sortedKeys` order: by their UTF-8 bytes (not by Swift's
+    /// Members in `JSONEncoder`'s `.sortedKeys` order of their keys: by their UTF-8 bytes (not by Swift's
     /// `String` order, which compares canonical equivalents as equal).
-    public static func sorted(_ keys: [String]) -> [String] {
-        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    public static func sorted(_ members: [(key: String, value: JSONNode)]) -> [(key: String, value: JSONNode)] {
+        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 
     private mutating func empty(_ open: UInt8, _ close: UInt8, depth: Int) {
