@@ -68,12 +68,14 @@ struct PlanBuilder {
 
     mutating func evaluateDomain(_ context: DomainContext, live: XMLDocument?, capabilities: CapabilitySource? = nil) throws {
         var pendingRules: [String] = []
-        var noncompliant: [(Outcome, SelectedRule)] = []
+        // Rules by index into `policy.rules`, never copied (see below).
+        var noncompliant: [(Outcome, Int)] = []
         let host = PreconditionContext.hostValues(context.facts)
         var context = context
         // Through the buffer: reading an array element copies it (every string of the rule
         // retained and released again), a buffer element is borrowed in place.
-        try policy.rules.withUnsafeBufferPointer { rules in
+        let rules = policy.rules
+        try rules.withUnsafeBufferPointer { rules in
             for index in rules.indices where rules[index].rule.target == .domain {
                 context.parameters = Self.parameters(of: rules[index], host: host)
                 let outcome: Outcome
@@ -83,7 +85,7 @@ struct PlanBuilder {
                     throw PlanError.invalidRule(rules[index].rule.id, "on domain '\(context.name)': \(error)")
                 }
                 if outcome.isNoncompliant {
-                    noncompliant.append((outcome, rules[index]))
+                    noncompliant.append((outcome, index))
                 } else if case .compliant = outcome, let live, rules[index].rule.effect == .nextDomainBoot {
                     var liveContext = context
                     liveContext.document = live
@@ -95,12 +97,14 @@ struct PlanBuilder {
         }
         if let capabilities {
             let gate = CapabilityGate(original: context.document, source: capabilities, nestedHost: context.facts.platform.isVirtualMachine)
-            noncompliant = try gate.filter(noncompliant, proposed: { selected in
-                selected.enforcement == .enforce && policy.waiver(for: selected.rule.id, domain: context.name, host: hostName, on: today) == nil
+            noncompliant = try gate.filter(noncompliant, proposed: { index in
+                rules[index].enforcement == .enforce && policy.waiver(for: rules[index].rule.id, domain: context.name, host: hostName, on: today) == nil
             })
         }
-        for (outcome, selected) in noncompliant {
-            record(outcome, selected, address: { .domain(context.name, path: $0) }, domain: context.name)
+        rules.withUnsafeBufferPointer { rules in
+            for (outcome, index) in noncompliant {
+                record(outcome, rules[index], address: { .domain(context.name, path: $0) }, domain: context.name)
+            }
         }
         if !pendingRules.isEmpty {
             pending.append(PendingRestart(domain: context.name, rules: pendingRules))

@@ -16,6 +16,44 @@ struct CapabilityGate {
     let source: CapabilitySource
     /// The host is itself a virtual machine (the host facts say so).
     var nestedHost = false
+    /// What is read of the original once and compared with each edited copy.
+    private let memo = Memo()
+
+    init(original: XMLDocument, source: @escaping CapabilitySource, nestedHost: Bool = false) {
+        self.original = original
+        self.source = source
+        self.nestedHost = nestedHost
+    }
+
+    /// The original definition's key, projections and problems, each computed the first time a
+    /// fix needs it: a domain with several fixes is checked several times against the same
+    /// original. One gate serves one domain on one thread.
+    private final class Memo {
+        var key: CapabilityKey?
+        var projections: [CapabilityAspect: String] = [:]
+        var problems: [CapabilityAspect: [String]] = [:]
+    }
+
+    private func originalKey() -> CapabilityKey {
+        if let key = memo.key { return key }
+        let key = CapabilityKey(document: original)
+        memo.key = key
+        return key
+    }
+
+    private func originalProjection(_ aspect: CapabilityAspect) -> String {
+        if let known = memo.projections[aspect] { return known }
+        let projection = aspect.projection(original)
+        memo.projections[aspect] = projection
+        return projection
+    }
+
+    private func originalProblems(_ aspect: CapabilityAspect, _ caps: DomainCapabilities) -> [String] {
+        if let known = memo.problems[aspect] { return known }
+        let problems = aspect.problems(original, caps, nestedHost: nestedHost)
+        memo.problems[aspect] = problems
+        return problems
+    }
 
     /// Whether `edit` can change anything the capabilities decide (most fixes cannot, and are
     /// not checked at all).
@@ -40,16 +78,16 @@ struct CapabilityGate {
         guard !relevant.isEmpty else { return [] }
         let edited = try original.copy()
         try XMLEditor.apply(edits, to: edited)
-        let before = CapabilityKey(document: original), after = CapabilityKey(document: edited)
+        let before = originalKey(), after = CapabilityKey(document: edited)
         let aspects = before == after
-            ? CapabilityAspect.allCases.filter { $0.projection(original) != $0.projection(edited) }
+            ? CapabilityAspect.allCases.filter { originalProjection($0) != $0.projection(edited) }
             : CapabilityAspect.allCases
         guard !aspects.isEmpty else { return [] }
         switch source(after) {
         case .available(let caps):
             let now = aspects.flatMap { $0.problems(edited, caps, nestedHost: nestedHost) }
             guard case .available(let old) = source(before) else { return now }
-            let then = Set(aspects.flatMap { $0.problems(original, old, nestedHost: nestedHost) })
+            let then = Set(aspects.flatMap { originalProblems($0, old) })
             return now.filter { !then.contains($0) }
         case .unsupported(let reason):
             if before == after, case .unsupported = source(before) { return [] }
@@ -66,12 +104,13 @@ extension CapabilityGate {
     /// The domain's outcomes with every fix the capabilities cannot support turned into a
     /// finding that says why: each rule's fix alone, then the surviving fixes together (the
     /// last of them in rule order given up first). `proposed` tells which outcomes would
-    /// become changes (enforced, not waived); the others are left as they are.
-    func filter(_ outcomes: [(Outcome, SelectedRule)], proposed: (SelectedRule) -> Bool) throws -> [(Outcome, SelectedRule)] {
+    /// become changes (enforced, not waived); the others are left as they are. `Tag` is what
+    /// names an outcome's rule (the planner passes indices into its policy, not copies).
+    func filter<Tag>(_ outcomes: [(Outcome, Tag)], proposed: (Tag) -> Bool) throws -> [(Outcome, Tag)] {
         var result = outcomes
         var kept: [Int] = []
-        for (index, (outcome, selected)) in outcomes.enumerated() {
-            guard case .changes(let changes) = outcome, proposed(selected) else { continue }
+        for (index, (outcome, rule)) in outcomes.enumerated() {
+            guard case .changes(let changes) = outcome, proposed(rule) else { continue }
             let edits = try changes.map { try $0.edit.unwrap(DomainEdit.self) }
             guard edits.contains(where: Self.isRelevant) else { continue }
             let problems = try self.problems(after: edits)
