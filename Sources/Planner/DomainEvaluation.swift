@@ -10,7 +10,7 @@ import HostModel
 /// failures too, to be thrown in name order.
 ///
 /// Domains are merged in the order they finish; each domain's items arrive sorted, and a stable
-/// sort of the whole (`PlanBuilder.sortItems`) puts them in name order without reordering
+/// sort by name (`PlanBuilder.sortMergedDomains`) puts them in name order without reordering
 /// anything within a domain, so the plan does not depend on the scheduling.
 final class DomainEvaluation: @unchecked Sendable {
     /// What the plan keeps of one evaluated domain besides its items.
@@ -103,7 +103,7 @@ final class DomainEvaluation: @unchecked Sendable {
         defer { condition.unlock() }
         var items = merged
         merged = PlanBuilder(policy: items.policy, today: items.today)
-        items.sortItems()
+        items.sortMergedDomains()
         let done = records.sorted { $0.name < $1.name }
         records = []
         return (items, done)

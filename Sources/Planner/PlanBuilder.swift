@@ -286,10 +286,12 @@ struct PlanBuilder {
 
     /// The plan, items sorted by address then rule. The items move into the plan and are
     /// sorted in place: with thousands of domains a copy of them is tens of megabytes. The
-    /// builder is empty afterwards.
-    mutating func build(state: HostState, basis: Basis) -> Plan {
+    /// builder is empty afterwards. `sorted` counts the items at the front already in order
+    /// (the domains', `sortMergedDomains`); only those after them are sorted, unless they belong
+    /// before some of the front.
+    mutating func build(state: HostState, basis: Basis, sorted: ItemCounts = ItemCounts()) -> Plan {
         let serving = ServingDaemons.of(state.units)
-        sortItems()
+        sortItems(after: sorted)
         let plan = Plan(
             profileDigest: policy.digest, profiles: policy.sources, policy: PolicySnapshot(policy), connectURI: state.connectURI, root: state.root,
             changes: take(&changes), findings: take(&findings), waived: take(&waived),
@@ -299,15 +301,50 @@ struct PlanBuilder {
         return plan
     }
 
+    /// How many items of each kind a builder holds.
+    struct ItemCounts {
+        var changes = 0, findings = 0, waived = 0, pending = 0
+    }
+
+    var counts: ItemCounts { ItemCounts(changes: changes.count, findings: findings.count, waived: waived.count, pending: pending.count) }
+
     /// Sorts the items by address, then rule. The sort is stable (the standard library's is), so
     /// items with the same address and rule keep the order they were recorded in: each domain's
-    /// builder sorts its own on the thread that planned it, domains are merged in the order they
-    /// finish, and sorting the merged items gives the order a sequential pass would.
-    mutating func sortItems() {
-        changes.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
-        findings.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
-        waived.sort { ($0.address, $0.rule) < ($1.address, $1.rule) }
+    /// builder sorts its own on the thread that planned it, and merged domains are put in name
+    /// order without reordering anything within one (`sortMergedDomains`), which gives the
+    /// order a sequential pass would.
+    mutating func sortItems(after sorted: ItemCounts = ItemCounts()) {
+        Self.sort(&changes, after: sorted.changes) { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        Self.sort(&findings, after: sorted.findings) { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        Self.sort(&waived, after: sorted.waived) { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        Self.sort(&pending, after: sorted.pending) { $0.domain < $1.domain }
+    }
+
+    /// Merged domains' items in name order. Each domain's items are together and sorted already,
+    /// so a stable sort by domain name alone gives the full order while comparing names only;
+    /// with an item not addressed to a domain the full comparison is made.
+    mutating func sortMergedDomains() {
+        func name(_ address: Address) -> String? { address.name(of: DomainResource.self) }
+        if changes.allSatisfy({ name($0.address) != nil }) {
+            changes.sort { name($0.address)! < name($1.address)! }
+        } else {
+            Self.sort(&changes, after: 0) { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        }
+        if findings.allSatisfy({ name($0.address) != nil }) {
+            findings.sort { name($0.address)! < name($1.address)! }
+        } else {
+            Self.sort(&findings, after: 0) { ($0.address, $0.rule) < ($1.address, $1.rule) }
+        }
+        Self.sort(&waived, after: 0) { ($0.address, $0.rule) < ($1.address, $1.rule) }
         pending.sort { $0.domain < $1.domain }
+    }
+
+    /// `items` sorted, when its first `start` are in order already: the rest is sorted on its own
+    /// and, if its first item belongs before the last of the front, the whole again.
+    static func sort<T>(_ items: inout [T], after start: Int, by precedes: (T, T) -> Bool) {
+        guard start > 0, start <= items.count else { return items.sort(by: precedes) }
+        items[start...].sort(by: precedes)
+        if start < items.count, precedes(items[start], items[start - 1]) { items.sort(by: precedes) }
     }
 
     /// Makes the items' repeated strings share one copy each (`StringInterner`): the same

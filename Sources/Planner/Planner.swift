@@ -74,8 +74,9 @@ public enum Planner {
         basis.facts = state.hostScopeNote == nil ? FactFingerprint.flatten(state.facts) : [:]
 
         let factContext = FactContext(facts: state.facts, posture: policy.posture, parameters: [:], summaries: summaries)
+        let sorted = builder.counts
         try builder.evaluateHost(files: state.files, paths: state.paths, units: state.units, secrets: state.secrets, factContext: factContext, hostScopeNote: state.hostScopeNote)
 
-        return builder.build(state: state, basis: basis)
+        return builder.build(state: state, basis: basis, sorted: sorted)
     }
 }
