@@ -27,9 +27,16 @@ public enum Planner {
         let selection = selection ?? DomainSelection(selector: policy.domains)
         let note = reader.hostScopeNote
         let facts = ParallelWork.Background { reader.readFacts() }
-        let query = ConfigQuery(policy: policy)
+        // The files domain rules read first, then the rest, one Augeas load after the other: the
+        // domains wait only for the first.
+        let (domainQuery, hostQuery) = ConfigQuery(policy: policy).split(ConfigQuery.domainKinds(policy.rules.map(\.rule)))
+        let domainFiles = ParallelWork.Background {
+            note == nil ? Result { try reader.readFiles(domainQuery) } : .success([:])
+        }
         let files = ParallelWork.Background {
-            note == nil ? Result { try reader.readFiles(query) } : .success([:])
+            let first = domainFiles.wait()
+            guard note == nil, !hostQuery.isEmpty else { return first }
+            return Result { try first.get().merging(try reader.readFiles(hostQuery)) { own, _ in own } }
         }
         let pathQuery = PathQuery(rules: policy.rules.map(\.rule))
         let paths = ParallelWork.Background { note == nil && !pathQuery.isEmpty ? reader.readPaths(pathQuery) : .none }
@@ -40,7 +47,7 @@ public enum Planner {
         let capabilities = CapabilityMemo { reader.domainCapabilities($0) }
         let hostName = reader.hostName
         let evaluation = DomainEvaluation(
-            policy: policy, today: today, facts: facts, capabilities: capabilities.lookup, hostName: hostName, files: files)
+            policy: policy, today: today, facts: facts, capabilities: capabilities.lookup, hostName: hostName, files: domainFiles)
         let chosen: DomainSelection.Chosen
         do {
             chosen = try reader.readDomains(selection) { name, read in evaluation.submit(name, read) }

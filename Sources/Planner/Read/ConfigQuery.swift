@@ -40,4 +40,21 @@ public struct ConfigQuery: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { keys.isEmpty }
+
+    /// The kinds of file that domain rules of `rules` read (`EvaluatorRegistry.domainConfigKeys`):
+    /// domains cannot be evaluated before those are read, the others are needed only by the host
+    /// rules, at the end.
+    public static func domainKinds(_ rules: [Rule]) -> Set<ConfigFile> {
+        var kinds: Set<ConfigFile> = []
+        for rule in rules where rule.target == .domain {
+            if case .evaluator(let e) = rule.check { kinds.formUnion((EvaluatorRegistry.domainConfigKeys[e.name] ?? [:]).keys) }
+        }
+        return kinds
+    }
+
+    /// This query's keys in files of `kinds` (every key of such a kind, the host rules' too: a
+    /// kind is read once), and the rest.
+    public func split(_ kinds: Set<ConfigFile>) -> (of: ConfigQuery, rest: ConfigQuery) {
+        (ConfigQuery(keys: keys.filter { kinds.contains($0.key) }), ConfigQuery(keys: keys.filter { !kinds.contains($0.key) }))
+    }
 }
