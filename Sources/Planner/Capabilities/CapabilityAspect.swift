@@ -37,6 +37,71 @@ enum CapabilityAspect: String, CaseIterable, Sendable {
 
     /// The `<features>` children libvirt's domain capabilities can describe; others (`vmport`,
     /// `smm`, `acpi`, ...) they say nothing about, so a fix of those is not theirs to judge.
+    /// The elements this aspect's projection reads below, as location steps from the root.
+    var roots: [[String]] {
+        switch self {
+        case .virtType: return [["domain"]]
+        case .cpu: return [["domain", "cpu"]]
+        case .firmware: return [["domain", "os"]]
+        case .tpm: return [["domain", "devices", "tpm"]]
+        case .video: return [["domain", "devices", "video"]]
+        case .rng: return [["domain", "devices", "rng"]]
+        case .graphics: return [["domain", "devices", "graphics"]]
+        case .features: return [["domain", "features"]]
+        }
+    }
+
+    /// The aspects besides the virt type whose projection `edits` can change: those reading
+    /// below or above the element an edit addresses. An edit whose path is not a plain chain of
+    /// element names from the root (a wildcard, `//`, an axis) may change any of them.
+    static func touched(by edits: [DomainEdit]) -> [CapabilityAspect] {
+        let paths = edits.map { edit -> String in
+            switch edit {
+            case .setAttribute(let path, _, _), .setText(let path, _), .create(let path): return path
+            case .remove(let select): return select
+            }
+        }
+        let steps = paths.map(Self.steps)
+        return allCases.filter { aspect in
+            aspect != .virtType && steps.contains { path in
+                guard let path else { return true }
+                return aspect.roots.contains { root in path.starts(with: root) || root.starts(with: path) }
+            }
+        }
+    }
+
+    /// `/domain/devices/graphics[@type='vnc']/@listen` as `["domain", "devices", "graphics"]`
+    /// (predicates and a final attribute step dropped); nil for anything else.
+    static func steps(_ path: String) -> [String]? {
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return nil }
+        var steps: [String] = []
+        var current = ""
+        var depth = 0
+        var quote: Character?
+        for character in path.dropFirst() {
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "'", "\"" where depth > 0: quote = character
+            case "[": depth += 1
+            case "]": depth -= 1
+            case "/" where depth == 0:
+                steps.append(current)
+                current = ""
+            default:
+                if depth == 0 { current.append(character) }
+            }
+        }
+        steps.append(current)
+        if steps.last?.hasPrefix("@") == true { steps.removeLast() }
+        let plain = steps.allSatisfy { step in
+            !step.isEmpty && step.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." } && step != "." && step != ".."
+        }
+        return plain && !steps.isEmpty ? steps : nil
+    }
+
     static let listedFeatures = ["gic", "vmcoreinfo", "genid", "backingStoreInput", "backup", "s390-pv", "sev", "sgx", "hyperv"]
 
     /// What in `document` the capabilities do not support, one line each.

@@ -79,8 +79,9 @@ struct CapabilityGate {
         let edited = try original.copy()
         try XMLEditor.apply(edits, to: edited)
         let before = originalKey(), after = CapabilityKey(document: edited)
+        // With the same key, only an aspect the edits reach can differ (`CapabilityAspect.touched`).
         let aspects = before == after
-            ? CapabilityAspect.allCases.filter { originalProjection($0) != $0.projection(edited) }
+            ? CapabilityAspect.touched(by: edits).filter { originalProjection($0) != $0.projection(edited) }
             : CapabilityAspect.allCases
         guard !aspects.isEmpty else { return [] }
         switch source(after) {
