@@ -118,7 +118,15 @@ final class DomainEvaluation: @unchecked Sendable {
         // Drop the queue's copy so the XML is freed once this domain is evaluated.
         queue[head] = nil
         head += 1
-        if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
+        // Taken slots are dropped when the queue runs empty, or once they outnumber the room
+        // (a reader that keeps it full never lets it run empty).
+        if head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= 4 * capacity {
+            queue.removeFirst(head)
+            head = 0
+        }
         // A reader may be waiting for room.
         condition.broadcast()
         return domain

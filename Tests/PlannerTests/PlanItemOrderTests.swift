@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Planner
 import TestSupport
+import HostModel
 
 /// The sorts that put a plan's items in order after domains were merged as they finished.
 @Suite struct PlanItemOrderTests {
@@ -39,5 +40,31 @@ import TestSupport
         #expect(plan.findings.map { $0.address.ref?.name ?? "" } == ["a", "a", "b", "b", "c", "c"])
         #expect(plan.findings.map(\.message).filter { $0.contains("'xen'") }.count == 3)
         #expect(plan.findings.map(\.message)[0].contains("'xen'") && plan.findings.map(\.message)[1].contains("'lxc'"))
+    }
+}
+
+/// The evaluation queue with little room: readers on several threads wait for it, and every
+/// domain is evaluated once, whatever the order of delivery.
+@Suite struct DomainEvaluationQueueTests {
+    typealias F = PlannerFakes
+
+    @Test(arguments: [1, 2, 5])
+    func aSmallQueueLosesNoDomainAndKeepsNoneTwice(capacity: Int) throws {
+        let policy = try F.policy([F.crashRule])
+        let facts = ParallelWork.Background { HostFacts() }
+        let evaluation = DomainEvaluation(
+            policy: policy, today: Date(), facts: facts, capabilities: { _ in .unknown("no capabilities in this test") },
+            hostName: nil, capacity: capacity)
+        let names = (0..<300).map { String(format: "d%03d", $0) }
+        ParallelWork.forEach(names.shuffled(), workers: 4) { name in
+            let xml = F.domain(name)
+            evaluation.submit(name, .success(ObservedDomain(
+                name: name, uuid: "00000000-0000-0000-0000-000000000000", state: .shutoff, isActive: false,
+                persistentXML: xml, fingerprint: .digest(name))))
+        }
+        let (items, records) = try evaluation.finish(selected: names)
+        #expect(records.map(\.name) == names)
+        #expect(items.changes.map { $0.address.ref?.name ?? "" } == names)
+        #expect(evaluation.capacity == capacity)
     }
 }
