@@ -18,16 +18,21 @@ public enum FingerprintKeyFile {
         }
         if let key = try read(path) { return key }
         let key = try FingerprintKey.generate()
-        // O_EXCL: if another process created the key meanwhile, use that one.
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if fd < 0 {
-            if errno == EEXIST, let key = try read(path) { return key }
-            throw KeyFileError(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(fd) }
+        // Written to a file of its own, then linked into place: link(2) fails if another process
+        // made the key meanwhile (then that one is used), and no reader ever sees a key file
+        // created but not yet written.
+        var template = Array("\(stateDirectory)/.fingerprint.key.hvharden-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw KeyFileError(path: path, reason: String(cString: strerror(errno))) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { unlink(temporary) }
         let written = key.bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == FingerprintKey.byteCount, fsync(fd) == 0 else {
-            unlink(path)
+        let synced = written == FingerprintKey.byteCount && fchmod(fd, 0o600) == 0 && fsync(fd) == 0
+        let failure = errno
+        close(fd)
+        guard synced else { throw KeyFileError(path: path, reason: String(cString: strerror(failure))) }
+        if link(temporary, path) != 0 {
+            if errno == EEXIST, let key = try read(path) { return key }
             throw KeyFileError(path: path, reason: String(cString: strerror(errno)))
         }
         return key

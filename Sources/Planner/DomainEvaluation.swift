@@ -91,18 +91,23 @@ final class DomainEvaluation: @unchecked Sendable {
         workers = []
     }
 
-    /// The merged items and the records of every selected domain, in name order. The first
-    /// read failure in listing order is thrown, then the first evaluation failure by name.
-    func finish(selected: [String]) throws -> (items: PlanBuilder, records: [Record]) {
+    /// Closes the queue, waits for the workers and throws the first read failure of a selected
+    /// domain in listing order. `results()` then gives what was evaluated.
+    func finish(selected: [String]) throws {
         finish()
         if let failed = selected.first(where: { readFailures[$0] != nil }), let error = readFailures[failed] {
             throw error
         }
-        if let failed = failures.keys.min(), let error = failures[failed] { throw error }
+    }
+
+    /// The merged items and the records of every evaluated domain, in name order; the first
+    /// evaluation failure by name is thrown instead. Call after `finish`.
+    func results() throws -> (items: PlanBuilder, records: [Record]) {
         condition.lock()
         defer { condition.unlock() }
+        if let failed = failures.keys.min(), let error = failures[failed] { throw error }
         var items = merged
-        merged = PlanBuilder(policy: items.policy, today: items.today)
+        merged = PlanBuilder(policy: items.policy, today: items.today, hostName: items.hostName)
         items.sortMergedDomains()
         let done = records.sorted { $0.name < $1.name }
         records = []

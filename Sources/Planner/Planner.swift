@@ -12,8 +12,8 @@ import HostModel
 ///
 /// There is one entry point. The facts and the config files are read on threads of their own
 /// while the reader lists and fetches the domains; each domain is evaluated, on one thread per
-/// core, as soon as it arrives, and its XML is freed when it is done. Results are merged in name
-/// order, so the plan is the same whatever the scheduling.
+/// core, as soon as it arrives, and its XML is freed when it is done. Its items are merged as it
+/// finishes and put in name order at the end, so the plan is the same whatever the scheduling.
 public enum Planner {
     /// Domain types hvharden manages; other drivers' domains are reported as out of scope.
     public static let managedDomainTypes: Set<String> = ["kvm", "qemu"]
@@ -55,10 +55,11 @@ public enum Planner {
             evaluation.finish()
             throw error
         }
-        let (items, records) = try evaluation.finish(selected: chosen.selected)
+        try evaluation.finish(selected: chosen.selected)
         let host = HostState(
             connectURI: reader.connectURI, root: reader.root, unselectedDomains: chosen.unselected.sorted(),
             files: try files.wait().get(), paths: paths.wait(), units: units.wait(), secrets: secrets.wait(), facts: facts.wait(), hostScopeNote: note, hostName: hostName)
+        let (items, records) = try evaluation.results()
         return try assemble(policy: policy, domains: consume items, records, host: host)
     }
 

@@ -4,6 +4,7 @@ import Testing
 @testable import LiveHost
 import TestSupport
 import LiveTestSupport
+import Planner
 
 /// hvharden trusts its state directory (journals it rolls back, the fingerprint key, the lock)
 /// only when no one else could have written there: a directory or file that another user owns
@@ -85,5 +86,22 @@ import LiveTestSupport
         let error = try #require(throws: (any Error).self) { _ = try box.rollback() }
         #expect("\(error)".contains("refusing to use"), "\(error)")
         #expect(try box.snapshot() == files, "a refused rollback wrote files")
+    }
+}
+
+/// The fingerprint key made on first use by several commands at once: each gets the one key,
+/// none sees a key file created but not yet written, and no temporary file is left.
+@Suite struct FingerprintKeyRaceTests {
+    @Test func concurrentFirstUsesAgreeOnOneKey() throws {
+        for round in 0..<20 {
+            let scratch = try Scratch("hvh-keyrace")
+            let state = scratch.path + "/state"
+            let keys = ParallelWork.map(Array(0..<8), workers: 8) { _ in
+                Result { try FingerprintKeyFile.load(stateDirectory: state) }
+            }
+            let loaded = try keys.map { try $0.get() }
+            #expect(Set(loaded.map { $0.fingerprint(Array("x".utf8)) }).count == 1, "round \(round)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: state) == ["fingerprint.key"])
+        }
     }
 }

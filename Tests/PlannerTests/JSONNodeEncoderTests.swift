@@ -61,7 +61,9 @@ import TestSupport
         case 5: return .array((0..<Int.random(in: 0...4, using: &rng)).map { _ in tree(depth - 1, &rng) })
         default:
             var object: [String: Tree] = [:]
-            for _ in 0..<Int.random(in: 0...5, using: &rng) { object[text(&rng)] = tree(depth - 1, &rng) }
+            // Now and then more members than `JSONNode` searches one by one.
+            let size = rng.below(10) == 0 ? rng.below(60) : rng.below(6)
+            for _ in 0..<size { object[text(&rng)] = tree(depth - 1, &rng) }
             return .object(object)
         }
     }
@@ -118,6 +120,37 @@ import TestSupport
         }
     }
 
+    /// Encoders handed out by `superEncoder()` used as temporaries (the containers outlive them),
+    /// a nested container asked for twice under one key, and one that encodes nothing.
+    struct Awkward: Encodable {
+        private enum Keys: String, CodingKey { case a, b, c, nested, list, silent }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            var single = container.superEncoder().singleValueContainer()
+            try single.encode(5)
+            var first = container.nestedContainer(keyedBy: Keys.self, forKey: .nested)
+            try first.encode(1, forKey: .a)
+            var again = container.nestedContainer(keyedBy: Keys.self, forKey: .nested)
+            try again.encode(2, forKey: .b)
+            var list = container.nestedUnkeyedContainer(forKey: .list)
+            var inList = list.superEncoder().container(keyedBy: Keys.self)
+            try inList.encode("x", forKey: .c)
+            _ = container.superEncoder(forKey: .silent)
+            var more = container.nestedUnkeyedContainer(forKey: .list)
+            try more.encode(Decimal(string: "12.50")!)
+            try more.encode(Decimal(string: "-0.001")!)
+        }
+    }
+
+    struct Silent: Encodable { func encode(to encoder: any Encoder) throws {} }
+
+    @Test func awkwardEncodingsGiveFoundationsBytes() throws {
+        #expect(try Self.streamed(Awkward()) == Self.foundation(Awkward()))
+        #expect(try Self.streamed([Silent()]) == Self.foundation([Silent()]))
+        #expect(throws: EncodingError.self) { try Self.foundation(Silent()) }
+        #expect(throws: EncodingError.self) { try Self.streamed(Silent()) }
+    }
+
     @Test func superEncodersLandWhereFoundationPutsThem() throws {
         #expect(try Self.streamed(Derived()) == Self.foundation(Derived()))
         #expect(try Self.streamed([Derived(), Derived()]) == Self.foundation([Derived(), Derived()]))
@@ -140,5 +173,11 @@ import TestSupport
         #expect(first == long && same)
         #expect(strings("short") == "short" && strings.count == 1)
         #expect(strings(nil as String?) == nil)
+        // Canonically equal, different bytes: each keeps its own.
+        let composed = "/domain/description[. = 'caf\u{E9} au lait']"
+        let decomposed = "/domain/description[. = 'cafe\u{301} au lait']"
+        #expect(composed == decomposed)
+        #expect(Array(strings(composed).utf8) == Array(composed.utf8))
+        #expect(Array(strings(decomposed).utf8) == Array(decomposed.utf8))
     }
 }

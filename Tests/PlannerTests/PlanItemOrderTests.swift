@@ -62,7 +62,8 @@ import HostModel
                 name: name, uuid: "00000000-0000-0000-0000-000000000000", state: .shutoff, isActive: false,
                 persistentXML: xml, fingerprint: .digest(name))))
         }
-        let (items, records) = try evaluation.finish(selected: names)
+        try evaluation.finish(selected: names)
+        let (items, records) = try evaluation.results()
         #expect(records.map(\.name) == names)
         #expect(items.changes.map { $0.address.ref?.name ?? "" } == names)
         #expect(evaluation.capacity == capacity)

@@ -55,6 +55,31 @@ import TestSupport
         }
     }
 
+    /// After the domain reads, a config file that cannot be read is reported before a domain
+    /// whose definition cannot be evaluated, as a sequential pass would meet them; without the
+    /// file failure, the first such domain by name.
+    @Test func configFilesFailBeforeEvaluationAndEvaluationFailuresComeByName() throws {
+        let policy = try F.policy([F.crashRule, F.kptrRule])
+        let names = (0..<26).map { String(UnicodeScalar(97 + $0)!) }
+        for _ in 0..<5 {
+            #expect {
+                try Planner.plan(policy: policy, reader: FailingReader(failing: [], names: names, filesFail: true, malformed: ["q", "b"]))
+            } throws: { error in
+                "\(error)".contains("permission denied")
+            }
+            #expect {
+                try Planner.plan(policy: policy, reader: FailingReader(failing: [], names: names, malformed: ["q", "b"]))
+            } throws: { error in
+                "\(error)".contains("'b'")
+            }
+            #expect {
+                try Planner.plan(policy: policy, reader: FailingReader(failing: ["x"], names: names, filesFail: true, malformed: ["b"]))
+            } throws: { error in
+                "\(error)" == "cannot read domain 'x': the daemon went away"
+            }
+        }
+    }
+
     @Test func aDomainOfAnotherDriverIsOutOfScopeNotEdited() throws {
         let policy = try F.policy([F.crashRule])
         let xen = F.domain("x").replacingOccurrences(of: "type='kvm'", with: "type='xen'")
@@ -71,20 +96,29 @@ struct FailingReader: StateReader {
     func readSecrets(includingFiles: Bool) -> ObservedSecrets { .none }
     let failing: Set<String>
     let names: [String]
+    /// Config files cannot be read.
+    var filesFail = false
+    /// Domains whose definition is not XML.
+    var malformed: Set<String> = []
     var connectURI: String { "test:///failing" }
     var root: String { "/" }
     var hostScopeNote: String? { nil }
     var hostName: String? { nil }
     func readFacts() -> HostFacts { HostFacts() }
-    func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] { [:] }
+    func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] {
+        if filesFail { throw PlanError.configFile(["/etc/sysctl.conf: permission denied"]) }
+        return [:]
+    }
     func domainCapabilities(_ key: CapabilityKey) -> CapabilityLookup { CapturedCapabilities.amdNested(key) }
     func readDomains(
         _ selection: DomainSelection, deliver: @escaping @Sendable (String, Result<ObservedDomain, any Error>) -> Void
     ) throws -> DomainSelection.Chosen {
         let chosen = try selection.choose(from: names, uri: connectURI)
-        let failing = self.failing
+        let failing = self.failing, malformed = self.malformed
         ParallelWork.forEach(chosen.selected.reversed(), workers: 4) { name in
-            if failing.contains(name) {
+            if malformed.contains(name) {
+                deliver(name, .success(ObservedDomain(name: name, uuid: "u", state: .shutoff, isActive: false, persistentXML: "<domain")))
+            } else if failing.contains(name) {
                 deliver(name, .failure(PlanError.domain(name: name, reason: "the daemon went away")))
             } else {
                 deliver(name, .success(ObservedDomain(name: name, uuid: "u", state: .shutoff, isActive: false, persistentXML: PlannerFakes.domain(name))))

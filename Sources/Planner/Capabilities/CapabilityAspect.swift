@@ -35,8 +35,6 @@ enum CapabilityAspect: String, CaseIterable, Sendable {
         return parts.joined(separator: "|")
     }
 
-    /// The `<features>` children libvirt's domain capabilities can describe; others (`vmport`,
-    /// `smm`, `acpi`, ...) they say nothing about, so a fix of those is not theirs to judge.
     /// The elements this aspect's projection reads below, as location steps from the root.
     var roots: [[String]] {
         switch self {
@@ -84,7 +82,7 @@ enum CapabilityAspect: String, CaseIterable, Sendable {
                 continue
             }
             switch character {
-            case "'", "\"" where depth > 0: quote = character
+            case "'" where depth > 0, "\"" where depth > 0: quote = character
             case "[": depth += 1
             case "]": depth -= 1
             case "/" where depth == 0:
@@ -102,6 +100,8 @@ enum CapabilityAspect: String, CaseIterable, Sendable {
         return plain && !steps.isEmpty ? steps : nil
     }
 
+    /// The `<features>` children libvirt's domain capabilities can describe; others (`vmport`,
+    /// `smm`, `acpi`, ...) they say nothing about, so a fix of those is not theirs to judge.
     static let listedFeatures = ["gic", "vmcoreinfo", "genid", "backingStoreInput", "backup", "s390-pv", "sev", "sgx", "hyperv"]
 
     /// What in `document` the capabilities do not support, one line each.

@@ -16,7 +16,10 @@ public final class JSONNode {
         case object([(key: String, value: JSONNode)])
     }
 
-    public var content: Content
+    public var content: Content { didSet { lookup = nil } }
+    /// An object's member positions by key, once it has many members: encoding a dictionary of
+    /// ten thousand entries (a plan's basis) must not search the members for every key.
+    private var lookup: [String: Int]?
 
     public init(_ content: Content) { self.content = content }
 
@@ -35,13 +38,36 @@ public final class JSONNode {
 
     func set(_ node: JSONNode, for key: String) {
         guard case .object(var members) = content else { return }
+        var index = lookup
         content = .null
-        if let index = members.firstIndex(where: { $0.key == key }) {
-            members[index].value = node
+        if index == nil, members.count >= 16 {
+            index = Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let found = index.map { $0[key] } ?? members.firstIndex { $0.key == key }
+        if let found {
+            members[found].value = node
         } else {
+            index?[key] = members.count
             members.append((key, node))
         }
         content = .object(members)
+        lookup = index
+    }
+
+    /// The member under `key` of an object.
+    func member(_ key: String) -> JSONNode? {
+        guard case .object(let members) = content else { return nil }
+        if let lookup { return lookup[key].map { members[$0].value } }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// Whether this is an object (`object`) or an array (not `object`).
+    func isContainer(object: Bool) -> Bool {
+        switch content {
+        case .object: return object
+        case .array: return !object
+        default: return false
+        }
     }
 
     var count: Int {

@@ -2,8 +2,8 @@ import Foundation
 
 /// An `Encoder` that turns an `Encodable` value into a `JSONNode`, with the value conventions of
 /// Foundation's `JSONEncoder` under its default strategies: `Data` as Base64, `URL` as its
-/// absolute string, `Date` as seconds since 2001 (its own encoding), whole floating-point numbers
-/// without a fraction, and an error for NaN and infinities.
+/// absolute string, `Decimal` as a number, `Date` as seconds since 2001 (its own encoding),
+/// whole floating-point numbers without a fraction, and an error for NaN and infinities.
 ///
 /// It exists so that a plan of thousands of domains can be rendered one element at a time
 /// (`PlanJSONRenderer.write`): `JSONEncoder` builds the whole document before writing a byte.
@@ -11,7 +11,10 @@ public struct JSONNodeEncoder: Sendable {
     public init() {}
 
     public func encode<Value: Encodable>(_ value: Value) throws -> JSONNode {
-        try NodeEncoder(codingPath: []).box(value)
+        guard let node = try NodeEncoder(codingPath: []).box(value, topLevel: true) else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "Top-level \(Value.self) did not encode any values."))
+        }
+        return node
     }
 }
 
@@ -19,9 +22,15 @@ private final class NodeEncoder: Encoder {
     let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// What the value encoded so far; nil until it asks for a container or encodes a single value.
-    var node: JSONNode?
+    private(set) var node: JSONNode?
+    /// The node this encoder's value must land in, already in its parent (`superEncoder()`):
+    /// what is encoded is written into it, however long the encoder itself lives.
+    private let target: JSONNode?
 
-    init(codingPath: [any CodingKey]) { self.codingPath = codingPath }
+    init(codingPath: [any CodingKey], target: JSONNode? = nil) {
+        self.codingPath = codingPath
+        self.target = target
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let object = reuse(JSONNode.emptyObject, ifObject: true)
@@ -36,28 +45,36 @@ private final class NodeEncoder: Encoder {
 
     /// The container node this encoder already has of the same shape, or a new one.
     private func reuse(_ make: () -> JSONNode, ifObject: Bool) -> JSONNode {
-        if let node {
-            switch node.content {
-            case .object where ifObject, .array where !ifObject: return node
-            default: break
-            }
-        }
-        let made = make()
-        node = made
-        return made
+        if let node, node.isContainer(object: ifObject) { return node }
+        set(make())
+        return node!
     }
 
-    /// `value` as a node, with `JSONEncoder`'s special cases.
-    func box<Value: Encodable>(_ value: Value, key: (any CodingKey)? = nil) throws -> JSONNode {
+    /// Makes `value` what this encoder encoded (into its target, when it has one).
+    func set(_ value: JSONNode) {
+        guard let target else { return node = value }
+        target.content = value.content
+        node = target
+    }
+
+    /// `value` as a node, with `JSONEncoder`'s special cases; nil when it encoded nothing and
+    /// `topLevel` (a nested value that encodes nothing is an empty object, as in `JSONEncoder`).
+    func box<Value: Encodable>(_ value: Value, key: (any CodingKey)? = nil, topLevel: Bool = false) throws -> JSONNode? {
         // Types compared first: a dynamic cast of every value costs more than encoding it.
         if Value.self == String.self { return JSONNode(.string(value as! String)) }
         if Value.self == Data.self { return JSONNode(.string((value as! Data).base64EncodedString())) }
         if Value.self == URL.self { return JSONNode(.string((value as! URL).absoluteString)) }
         if Value.self == Double.self { return try Self.number(value as! Double, path: path(key)) }
         if Value.self == Float.self { return try Self.number(value as! Float, path: path(key)) }
+        if Value.self == Decimal.self { return JSONNode(.number((value as! Decimal).description)) }
         let nested = NodeEncoder(codingPath: path(key))
         try value.encode(to: nested)
-        return nested.node ?? JSONNode.emptyObject()
+        return nested.node ?? (topLevel ? nil : JSONNode.emptyObject())
+    }
+
+    /// `box` for a nested value, which always gives a node.
+    func boxed<Value: Encodable>(_ value: Value, key: (any CodingKey)? = nil) throws -> JSONNode {
+        try box(value, key: key)!
     }
 
     func path(_ key: (any CodingKey)?) -> [any CodingKey] {
@@ -104,23 +121,31 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: Double, forKey key: Key) throws { object.set(try NodeEncoder.number(value, path: codingPath + [key]), for: key.stringValue) }
     mutating func encode(_ value: Float, forKey key: Key) throws { object.set(try NodeEncoder.number(value, path: codingPath + [key]), for: key.stringValue) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        object.set(try encoder.box(value, key: key), for: key.stringValue)
+        object.set(try encoder.boxed(value, key: key), for: key.stringValue)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = JSONNode.emptyObject()
+        // Asked again for the same key, the container already there is reused, as JSONEncoder does.
+        let nested = object.member(key.stringValue).flatMap { $0.isContainer(object: true) ? $0 : nil } ?? JSONNode.emptyObject()
         object.set(nested, for: key.stringValue)
         return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(encoder: encoder, object: nested, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = JSONNode.emptyArray()
+        let nested = object.member(key.stringValue).flatMap { $0.isContainer(object: false) ? $0 : nil } ?? JSONNode.emptyArray()
         object.set(nested, for: key.stringValue)
         return UnkeyedNodeContainer(encoder: encoder, array: nested, codingPath: codingPath + [key])
     }
 
-    mutating func superEncoder() -> any Encoder { SuperEncoder(parent: object, key: "super", codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { SuperEncoder(parent: object, key: key.stringValue, codingPath: codingPath + [key]) }
+    mutating func superEncoder() -> any Encoder { superEncoder(named: "super", path: codingPath) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue, path: codingPath + [key]) }
+
+    /// An encoder whose value lands under `name`: an empty object until it encodes something.
+    private func superEncoder(named name: String, path: [any CodingKey]) -> any Encoder {
+        let placeholder = JSONNode.emptyObject()
+        object.set(placeholder, for: name)
+        return NodeEncoder(codingPath: path, target: placeholder)
+    }
 }
 
 private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
@@ -144,7 +169,7 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { array.append(JSONNode(.number(String(value)))) }
     mutating func encode(_ value: Double) throws { array.append(try NodeEncoder.number(value, path: codingPath + [IndexKey(count)])) }
     mutating func encode(_ value: Float) throws { array.append(try NodeEncoder.number(value, path: codingPath + [IndexKey(count)])) }
-    mutating func encode<T: Encodable>(_ value: T) throws { array.append(try encoder.box(value, key: IndexKey(count))) }
+    mutating func encode<T: Encodable>(_ value: T) throws { array.append(try encoder.boxed(value, key: IndexKey(count))) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONNode.emptyObject()
@@ -161,10 +186,10 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     }
 
     mutating func superEncoder() -> any Encoder {
-        let placeholder = JSONNode(.null)
+        let placeholder = JSONNode.emptyObject()
         let path = codingPath + [IndexKey(count)]
         array.append(placeholder)
-        return SuperEncoder(slot: placeholder, codingPath: path)
+        return NodeEncoder(codingPath: path, target: placeholder)
     }
 }
 
@@ -172,46 +197,20 @@ private struct SingleNodeContainer: SingleValueEncodingContainer {
     let encoder: NodeEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    mutating func encodeNil() throws { encoder.node = JSONNode(.null) }
-    mutating func encode(_ value: Bool) throws { encoder.node = JSONNode(.bool(value)) }
-    mutating func encode(_ value: String) throws { encoder.node = JSONNode(.string(value)) }
-    mutating func encode(_ value: Int) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: Int8) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: Int16) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: Int32) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: Int64) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: UInt) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: UInt8) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: UInt16) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: UInt32) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: UInt64) throws { encoder.node = JSONNode(.number(String(value))) }
-    mutating func encode(_ value: Double) throws { encoder.node = try NodeEncoder.number(value, path: codingPath) }
-    mutating func encode(_ value: Float) throws { encoder.node = try NodeEncoder.number(value, path: codingPath) }
-    mutating func encode<T: Encodable>(_ value: T) throws { encoder.node = try encoder.box(value) }
-}
-
-/// The encoder `superEncoder()` hands out: what it encodes lands in its parent's slot.
-private final class SuperEncoder: Encoder {
-    let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-    private let inner: NodeEncoder
-    private let place: (JSONNode) -> Void
-
-    init(parent: JSONNode, key: String, codingPath: [any CodingKey]) {
-        self.codingPath = codingPath
-        inner = NodeEncoder(codingPath: codingPath)
-        place = { parent.set($0, for: key) }
-    }
-
-    init(slot: JSONNode, codingPath: [any CodingKey]) {
-        self.codingPath = codingPath
-        inner = NodeEncoder(codingPath: codingPath)
-        place = { slot.content = $0.content }
-    }
-
-    deinit { place(inner.node ?? JSONNode.emptyObject()) }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { inner.container(keyedBy: type) }
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { inner.unkeyedContainer() }
-    func singleValueContainer() -> any SingleValueEncodingContainer { inner.singleValueContainer() }
+    mutating func encodeNil() throws { encoder.set(JSONNode(.null)) }
+    mutating func encode(_ value: Bool) throws { encoder.set(JSONNode(.bool(value))) }
+    mutating func encode(_ value: String) throws { encoder.set(JSONNode(.string(value))) }
+    mutating func encode(_ value: Int) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Int8) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Int16) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Int32) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Int64) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt8) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt16) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt32) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: UInt64) throws { encoder.set(JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Double) throws { encoder.set(try NodeEncoder.number(value, path: codingPath)) }
+    mutating func encode(_ value: Float) throws { encoder.set(try NodeEncoder.number(value, path: codingPath)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { encoder.set(try encoder.boxed(value)) }
 }

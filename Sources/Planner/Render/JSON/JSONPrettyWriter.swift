@@ -1,8 +1,8 @@
 /// Writes `JSONNode`s in exactly the bytes Foundation's `JSONEncoder` gives with
 /// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`: two spaces per level, `"key" : value`,
 /// keys ordered by their UTF-8 bytes, an empty array or object as its brackets around a blank
-/// line, `/` and non-ASCII characters unescaped. `JSONPrettyWriterTests` holds it to the encoder
-/// on plans and on generated values.
+/// line, `/` and non-ASCII characters unescaped. `JSONNodeEncoderTests` (generated values) and
+/// `RenderJSONStreamTests` (plans) hold it to the encoder.
 public struct JSONPrettyWriter {
     /// The bytes written so far and not yet taken by the caller.
     public var bytes: [UInt8] = []
