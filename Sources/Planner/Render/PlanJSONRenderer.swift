@@ -5,10 +5,10 @@ import Foundation
 /// describes the shape; it is also the format of a saved plan (`--out`).
 ///
 /// The bytes are those of Foundation's `JSONEncoder` (`.sortedKeys`, `.prettyPrinted`,
-/// `.withoutEscapingSlashes`), but the plan's item arrays are written one element at a time
-/// (`JSONNodeEncoder`, `JSONPrettyWriter`) into blocks handed to the caller: the JSON of ten
-/// thousand domains is tens of megabytes, and `JSONEncoder` holds all of it, and a tree of it,
-/// before it returns.
+/// `.withoutEscapingSlashes`), but the plan's item arrays are encoded a chunk of elements at a
+/// time on every core (`JSONNodeEncoder`, `JSONPrettyWriter`) and written in order into blocks
+/// handed to the caller: the JSON of ten thousand domains is tens of megabytes, and
+/// `JSONEncoder` holds all of it, and a tree of it, before it returns.
 public enum PlanJSONRenderer {
     /// The JSON text, ending in a newline.
     public static func render(_ plan: Plan) throws -> Data {

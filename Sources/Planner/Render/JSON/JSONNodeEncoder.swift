@@ -5,7 +5,7 @@ import Foundation
 /// absolute string, `Decimal` as a number, `Date` as seconds since 2001 (its own encoding),
 /// whole floating-point numbers without a fraction, and an error for NaN and infinities.
 ///
-/// It exists so that a plan of thousands of domains can be rendered one element at a time
+/// It exists so that a plan of thousands of domains can be rendered a few elements at a time
 /// (`PlanJSONRenderer.write`): `JSONEncoder` builds the whole document before writing a byte.
 public struct JSONNodeEncoder: Sendable {
     public init() {}
