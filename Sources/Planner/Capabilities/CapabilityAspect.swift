@@ -15,19 +15,7 @@ enum CapabilityAspect: String, CaseIterable, Sendable {
 
     /// What of the aspect a document holds, as text; a fix changed the aspect when this differs.
     func projection(_ document: XMLDocument) -> String {
-        let xpaths: [String]
-        switch self {
-        case .virtType: return CapabilityKey(document: document).description
-        case .cpu: xpaths = ["/domain/cpu/@mode", "/domain/cpu/model", "/domain/cpu/model/@fallback",
-                             "/domain/cpu/feature/@name", "/domain/cpu/feature/@policy"]
-        case .firmware: xpaths = ["/domain/os/@firmware", "/domain/os/loader/@type", "/domain/os/loader/@readonly",
-                                  "/domain/os/loader/@secure", "/domain/os/firmware/feature/@name", "/domain/os/firmware/feature/@enabled"]
-        case .tpm: xpaths = ["/domain/devices/tpm/@model", "/domain/devices/tpm/backend/@type"]
-        case .video: xpaths = ["/domain/devices/video/model/@type"]
-        case .rng: xpaths = ["/domain/devices/rng/@model", "/domain/devices/rng/backend/@model"]
-        case .graphics: xpaths = ["/domain/devices/graphics/@type"]
-        case .features: xpaths = Self.listedFeatures.map { "/domain/features/\($0)/@state" }
-        }
+        if self == .virtType { return CapabilityKey(document: document).description }
         var parts = xpaths.map { (try? document.strings($0))?.joined(separator: ",") ?? "" }
         if self == .features {
             parts.append(((try? document.select("/domain/features/*")) ?? []).map(\.name).filter(Self.listedFeatures.contains).joined(separator: ","))
@@ -35,69 +23,41 @@ enum CapabilityAspect: String, CaseIterable, Sendable {
         return parts.joined(separator: "|")
     }
 
-    /// The elements this aspect's projection reads below, as location steps from the root.
-    var roots: [[String]] {
+    /// The XPaths whose values make up the projection (besides the virt type's key and the
+    /// names of the listed features).
+    var xpaths: [String] {
         switch self {
-        case .virtType: return [["domain"]]
-        case .cpu: return [["domain", "cpu"]]
-        case .firmware: return [["domain", "os"]]
-        case .tpm: return [["domain", "devices", "tpm"]]
-        case .video: return [["domain", "devices", "video"]]
-        case .rng: return [["domain", "devices", "rng"]]
-        case .graphics: return [["domain", "devices", "graphics"]]
-        case .features: return [["domain", "features"]]
+        case .virtType: return []
+        case .cpu: return ["/domain/cpu/@mode", "/domain/cpu/model", "/domain/cpu/model/@fallback",
+                           "/domain/cpu/feature/@name", "/domain/cpu/feature/@policy"]
+        case .firmware: return ["/domain/os/@firmware", "/domain/os/loader/@type", "/domain/os/loader/@readonly",
+                                "/domain/os/loader/@secure", "/domain/os/firmware/feature/@name", "/domain/os/firmware/feature/@enabled"]
+        case .tpm: return ["/domain/devices/tpm/@model", "/domain/devices/tpm/backend/@type"]
+        case .video: return ["/domain/devices/video/model/@type"]
+        case .rng: return ["/domain/devices/rng/@model", "/domain/devices/rng/backend/@model"]
+        case .graphics: return ["/domain/devices/graphics/@type"]
+        case .features: return Self.listedFeatures.map { "/domain/features/\($0)/@state" }
         }
     }
 
-    /// The aspects besides the virt type whose projection `edits` can change: those reading
-    /// below or above the element an edit addresses. An edit whose path is not a plain chain of
-    /// element names from the root (a wildcard, `//`, an axis) may change any of them.
-    static func touched(by edits: [DomainEdit]) -> [CapabilityAspect] {
-        let paths = edits.map { edit -> String in
-            switch edit {
-            case .setAttribute(let path, _, _), .setText(let path, _), .create(let path): return path
-            case .remove(let select): return select
-            }
-        }
-        let steps = paths.map(Self.steps)
-        return allCases.filter { aspect in
-            aspect != .virtType && steps.contains { path in
-                guard let path else { return true }
-                return aspect.roots.contains { root in path.starts(with: root) || root.starts(with: path) }
-            }
-        }
-    }
+    /// Everything the projection reads: an edit that reaches none of it leaves the aspect as
+    /// it was (`CapabilityReach`).
+    var reads: [CapabilityRead] { Self.readsOfEach[self] ?? [] }
 
-    /// `/domain/devices/graphics[@type='vnc']/@listen` as `["domain", "devices", "graphics"]`
-    /// (predicates and a final attribute step dropped); nil for anything else.
-    static func steps(_ path: String) -> [String]? {
-        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return nil }
-        var steps: [String] = []
-        var current = ""
-        var depth = 0
-        var quote: Character?
-        for character in path.dropFirst() {
-            if let open = quote {
-                if character == open { quote = nil }
-                continue
-            }
-            switch character {
-            case "'" where depth > 0, "\"" where depth > 0: quote = character
-            case "[": depth += 1
-            case "]": depth -= 1
-            case "/" where depth == 0:
-                steps.append(current)
-                current = ""
-            default:
-                if depth == 0 { current.append(character) }
-            }
+    /// `reads`, worked out from the XPaths once.
+    private static let readsOfEach: [CapabilityAspect: [CapabilityRead]] = Dictionary(uniqueKeysWithValues: allCases.map { aspect in
+        switch aspect {
+        case .virtType: return (aspect, CapabilityKey.reads)
+        case .features: return (aspect, (aspect.xpaths + listedFeatures.map { "/domain/features/\($0)" }).compactMap(CapabilityRead.init))
+        default: return (aspect, aspect.xpaths.compactMap(CapabilityRead.init))
         }
-        steps.append(current)
-        if steps.last?.hasPrefix("@") == true { steps.removeLast() }
-        let plain = steps.allSatisfy { step in
-            !step.isEmpty && step.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." } && step != "." && step != ".."
-        }
-        return plain && !steps.isEmpty ? steps : nil
+    })
+
+    /// The aspects `reach` can change (the virt type standing for the key); all of them when
+    /// the reach is unknown.
+    static func reached(by reach: CapabilityReach?) -> [CapabilityAspect] {
+        guard let reach else { return allCases }
+        return allCases.filter { reach.reaches($0.reads) }
     }
 
     /// The `<features>` children libvirt's domain capabilities can describe; others (`vmport`,

@@ -55,33 +55,25 @@ struct CapabilityGate {
         return problems
     }
 
-    /// Whether `edit` can change anything the capabilities decide (most fixes cannot, and are
-    /// not checked at all).
-    static func isRelevant(_ edit: DomainEdit) -> Bool {
-        let checked = ["/domain/os", "/domain/cpu", "/domain/features", "/domain/devices/tpm",
-                       "/domain/devices/video", "/domain/devices/rng", "/domain/devices/emulator"]
-        switch edit {
-        case .setAttribute(let path, let attribute, _):
-            return (path == "/domain" && attribute == "type") || checked.contains { path.hasPrefix($0) }
-                || (path.hasPrefix("/domain/devices/graphics") && attribute == "type")
-        case .setText(let path, _), .create(let path):
-            return checked.contains { path.hasPrefix($0) }
-        case .remove(let select):
-            return select.hasPrefix("/domain/cpu") || select.hasPrefix("/domain/os")
-        }
+    /// The aspects `edits` can change in the original (`.virtType`: its key), all of them
+    /// when that cannot be told without applying them. Most fixes reach none, and are not
+    /// checked at all.
+    func reached(by edits: [DomainEdit]) -> [CapabilityAspect] {
+        CapabilityAspect.reached(by: CapabilityReach(edits, in: original))
     }
 
     /// What the definition with `edits` applied has that the capabilities cannot support and
     /// the original had not; empty when the edits are safe as far as libvirt can tell.
     func problems(after edits: [DomainEdit]) throws -> [String] {
-        let relevant = edits.filter(Self.isRelevant)
-        guard !relevant.isEmpty else { return [] }
+        let reached = reached(by: edits)
+        guard !reached.isEmpty else { return [] }
         let edited = try original.copy()
         try XMLEditor.apply(edits, to: edited)
         let before = originalKey(), after = CapabilityKey(document: edited)
-        // With the same key, only an aspect the edits reach can differ (`CapabilityAspect.touched`).
+        // With the same key, only an aspect the edits reach can differ, and only if its
+        // projection did.
         let aspects = before == after
-            ? CapabilityAspect.touched(by: edits).filter { originalProjection($0) != $0.projection(edited) }
+            ? reached.filter { $0 != .virtType && originalProjection($0) != $0.projection(edited) }
             : CapabilityAspect.allCases
         guard !aspects.isEmpty else { return [] }
         switch source(after) {
@@ -113,7 +105,7 @@ extension CapabilityGate {
         for (index, (outcome, rule)) in outcomes.enumerated() {
             guard case .changes(let changes) = outcome, proposed(rule) else { continue }
             let edits = try changes.map { try $0.edit.unwrap(DomainEdit.self) }
-            guard edits.contains(where: Self.isRelevant) else { continue }
+            guard !reached(by: edits).isEmpty else { continue }
             let problems = try self.problems(after: edits)
             if problems.isEmpty {
                 kept.append(index)

@@ -103,6 +103,12 @@ public struct CapabilityKey: Hashable, Sendable, CustomStringConvertible {
         self.virtType = virtType
     }
 
+    /// What `init(document:)` reads, for telling which edits can change a key.
+    static let reads = [
+        CapabilityRead(chain: ["domain"], attribute: "type"), CapabilityRead(chain: ["domain", "os", "type"], attribute: "arch"),
+        CapabilityRead(chain: ["domain", "os", "type"], attribute: "machine"), CapabilityRead(chain: ["domain", "devices", "emulator"]),
+    ]
+
     /// The key of a domain definition.
     public init(document: XMLDocument) {
         let root = document.root

@@ -106,6 +106,16 @@ struct CreatablePath: Hashable, Sendable {
     /// The element at this path, created (with its predicate attributes) where missing.
     @discardableResult
     func create(in document: XMLDocument) throws -> XMLElement {
+        var (current, next) = try existing(in: document)
+        for step in steps[next...] {
+            current = try current.appendChild(step.name, attributes: step.attributes)
+        }
+        return current
+    }
+
+    /// How far `create(in:)` gets through elements that exist: the last of them, and the index
+    /// of the first step it has to append (`steps.count` when the whole path exists).
+    func existing(in document: XMLDocument) throws -> (element: XMLElement, next: Int) {
         var current = document.root
         guard current.name == steps[0].name else {
             throw XMLError(message: "path '\(text)' does not start at the root element '\(current.name)'")
@@ -117,9 +127,10 @@ struct CreatablePath: Hashable, Sendable {
             let existing = current.children.first { child in
                 Self.step(step, names: child) && (step.attributes.isEmpty || canHold(child, from: index + 1))
             }
-            current = try existing ?? current.appendChild(step.name, attributes: step.attributes)
+            guard let existing else { return (current, index) }
+            current = existing
         }
-        return current
+        return (current, steps.count)
     }
 
     /// Whether `element` is the one `step` names (as `create` compares: by qualified name).
