@@ -16,6 +16,31 @@ extension XMLDocument {
         }
     }
 
+    /// The elements of `elements` (document order, as `select` gives them) for which the XPath
+    /// `predicate` holds, exactly as `(expression)[predicate]` filters what `expression`
+    /// selects: each element is the context node, its position in `elements` the context
+    /// position. The selection is not evaluated a second time.
+    public func filter(_ elements: [XMLElement], where predicate: String) throws -> [XMLElement] {
+        guard !elements.isEmpty else { return [] }
+        if let stranger = elements.first(where: { $0.document !== self }) {
+            throw XMLError(message: "XPath '\(predicate)': element '\(stranger.name)' belongs to another document")
+        }
+        let xpath = "$\(Self.filteredSet)[\(predicate)]"
+        let context = try reusableContext(for: xpath)
+        guard let set = xmlXPathNewNodeSet(nil) else { throw XMLError(message: "XPath '\(predicate)': out of memory") }
+        for element in elements where xmlXPathNodeSetAdd(set.pointee.nodesetval, element.node) != 0 {
+            xmlXPathFreeObject(set)
+            throw XMLError(message: "XPath '\(predicate)': out of memory")
+        }
+        // The context owns the bound value from here and frees it when it is unbound.
+        xmlXPathRegisterVariable(context, xmlChars(Self.filteredSet), set)
+        defer { xmlXPathRegisterVariable(context, xmlChars(Self.filteredSet), nil) }
+        return try select(xpath)
+    }
+
+    /// The variable `filter` binds the elements to.
+    private static let filteredSet = "hvharden_filtered"
+
     /// The text of each selected node: an element's text content, an attribute's value. A result
     /// that is not a node-set (`string(...)`, `count(...)`) gives one string.
     public func strings(_ xpath: String, relativeTo context: XMLElement? = nil) throws -> [String] {
@@ -40,6 +65,13 @@ extension XMLDocument {
         }
     }
 
+    /// Whether `xpath` is answered as selecting nothing without evaluating it (the names
+    /// shortcut of `XPathCache.evaluate`).
+    func answersWithoutEvaluating(_ xpath: String) -> Bool {
+        guard namesInterned, let dict = doc.pointee.dict else { return false }
+        return XPathCache.current.selectsNothing(xpath, namesFrom: dict)
+    }
+
     /// Evaluates `xpath` with the namespaces registered and the context node set (the document
     /// node by default), hands the result to `body`, then frees it.
     private func withResult<T>(
@@ -55,7 +87,7 @@ extension XMLDocument {
             xpathContext.pointee.proximityPosition = -1
             xpathContext.pointee.node = context?.node
                 ?? UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
-            guard let result = XPathCache.current.evaluate(xpath, in: xpathContext) else {
+            guard let result = XPathCache.current.evaluate(xpath, in: xpathContext, names: namesInterned ? doc.pointee.dict : nil) else {
                 let reason = capture.firstError?.message ?? "invalid expression"
                 throw XMLError(message: "invalid XPath '\(xpath)': \(reason)")
             }

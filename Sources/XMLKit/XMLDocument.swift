@@ -25,6 +25,11 @@ public final class XMLDocument {
     /// registers every XPath function in a fresh hash table, which costs more than evaluating a
     /// short expression, and a planner asks dozens of questions of each document.
     var xpathContext: xmlXPathContextPtr?
+    /// Whether every element and attribute name in the tree is in the parser's dictionary
+    /// (`doc->dict`): true for a parsed document until it is edited or copied. Then a name the
+    /// dictionary lacks names nothing in the document, and an XPath that needs it selects
+    /// nothing (`XPathCache.Entry.selectsNothing`).
+    var namesInterned = false
 
     /// libxml2 asks for `xmlInitParser` once before use from several threads.
     private static let initialized: Void = xmlInitParser()
@@ -51,6 +56,9 @@ public final class XMLDocument {
                 line: problem?.line, column: problem?.column)
         }
         doc = parsed
+        // libxml2 interns names in the parser's dictionary unless XML_PARSE_NODICT is given,
+        // and hands that dictionary to the document.
+        namesInterned = parsed.pointee.dict != nil
     }
 
     private init(adopting doc: xmlDocPtr) {

@@ -6,6 +6,7 @@ extension XMLElement {
     /// - Throws: `XMLError` for an invalid name or an unknown prefix. See `xmlSetNsProp`.
     public func setAttribute(_ name: String, _ value: String) throws {
         let (namespace, local) = try resolve(name, kind: "attribute")
+        document.namesInterned = false
         xmlSetNsProp(node, namespace, xmlChars(local), xmlChars(value))
     }
 
@@ -34,6 +35,7 @@ extension XMLElement {
     @discardableResult
     public func appendChild(_ name: String, attributes: [(String, String)] = []) throws -> XMLElement {
         let (namespace, local) = try resolve(name, kind: "element")
+        document.namesInterned = false
         guard let child = xmlNewDocNode(document.doc, namespace, xmlChars(local), nil) else {
             throw XMLError(message: "cannot create element '\(name)'")
         }

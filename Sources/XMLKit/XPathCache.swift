@@ -12,7 +12,29 @@ final class XPathCache {
     /// Expressions come from rules, so few are distinct; past this many, new ones are compiled
     /// for one use, so a caller building unbounded expressions cannot grow the cache.
     private static let capacity = 1024
-    private var compiled: [String: xmlXPathCompExprPtr] = [:]
+    private var compiled: [String: Entry] = [:]
+
+    /// A compiled expression and the names it needs (`XPathRequiredNames`), NUL-terminated.
+    struct Entry {
+        let expression: xmlXPathCompExprPtr
+        let required: [[(name: [UInt8], safe: Bool)]]?
+
+        init(_ expression: xmlXPathCompExprPtr, _ xpath: String) {
+            self.expression = expression
+            required = XPathRequiredNames.of(xpath, prefixes: Set(XMLDocument.namespaces.keys))?.map { $0.map { ($0.bytes, $0.safe) } }
+        }
+
+        /// Whether `dict`, the names of a document's parser, shows the expression can select
+        /// nothing: each path of it names something the document never had before any step
+        /// whose predicates could fail.
+        func selectsNothing(namesFrom dict: xmlDictPtr) -> Bool {
+            guard let required else { return false }
+            return required.allSatisfy { steps in
+                guard let absent = steps.firstIndex(where: { xmlDictExists(dict, $0.name, Int32($0.name.count - 1)) == nil }) else { return false }
+                return steps[..<absent].allSatisfy(\.safe)
+            }
+        }
+    }
 
     /// The thread-specific slot holding each thread's cache (retained), released when the
     /// thread ends. A pthread key rather than `Thread.current.threadDictionary`, whose
@@ -38,21 +60,35 @@ final class XPathCache {
     }
 
     deinit {
-        for expression in compiled.values { xmlXPathFreeCompExpr(expression) }
+        for entry in compiled.values { xmlXPathFreeCompExpr(entry.expression) }
+    }
+
+    /// Whether `xpath` selects nothing in the document whose parser's names `dict` holds, by
+    /// its names alone (`Entry.selectsNothing`).
+    func selectsNothing(_ xpath: String, namesFrom dict: xmlDictPtr) -> Bool {
+        if let known = compiled[xpath] { return known.selectsNothing(namesFrom: dict) }
+        guard let made = xmlXPathCompile(xmlChars(xpath)) else { return false }
+        defer { xmlXPathFreeCompExpr(made) }
+        return Entry(made, xpath).selectsNothing(namesFrom: dict)
     }
 
     /// Evaluates `xpath` in `context`: nil when it does not compile or evaluate (libxml2 reported
-    /// why to the calling thread's error handler). The result belongs to the caller.
-    func evaluate(_ xpath: String, in context: xmlXPathContextPtr) -> xmlXPathObjectPtr? {
-        if let known = compiled[xpath] { return xmlXPathCompiledEval(known, context) }
+    /// why to the calling thread's error handler). The result belongs to the caller. With
+    /// `names`, the parser's dictionary of a document that holds no other names, an expression
+    /// that cannot select anything in it gives an empty node-set without being evaluated.
+    func evaluate(_ xpath: String, in context: xmlXPathContextPtr, names: xmlDictPtr? = nil) -> xmlXPathObjectPtr? {
+        if let known = compiled[xpath] {
+            if let names, known.selectsNothing(namesFrom: names) { return xmlXPathNewNodeSet(nil) }
+            return xmlXPathCompiledEval(known.expression, context)
+        }
         // Compiled without a context: prefixes are resolved when evaluating, against the
         // document's registered namespaces.
         guard let made = xmlXPathCompile(xmlChars(xpath)) else { return nil }
-        guard compiled.count < Self.capacity else {
-            defer { xmlXPathFreeCompExpr(made) }
-            return xmlXPathCompiledEval(made, context)
-        }
-        compiled[xpath] = made
+        let entry = Entry(made, xpath)
+        let kept = compiled.count < Self.capacity
+        if kept { compiled[xpath] = entry }
+        defer { if !kept { xmlXPathFreeCompExpr(made) } }
+        if let names, entry.selectsNothing(namesFrom: names) { return xmlXPathNewNodeSet(nil) }
         return xmlXPathCompiledEval(made, context)
     }
 }

@@ -4,15 +4,16 @@ import Host
 import Testing
 @testable import Planner
 @testable import HostModel
-import XMLKit
+@testable import XMLKit
 @testable import LiveHost
 import TestSupport
 import LiveTestSupport
 import Digests
 
 /// The evaluation shortcuts taken for speed give what the plain XPath gives: a creatable path
-/// walked in the tree finds the element the XPath selects, and an `xml-every` check asked as
-/// one query fails the nodes that one query per node fails.
+/// walked in the tree finds the element the XPath selects, an `xml-every` check asked as one
+/// query fails the nodes that one query per node fails, and an XPath naming what a document
+/// never had selects nothing, as evaluating it would.
 @Suite struct ConcurrentReadEvaluationTests {
     /// Every domain document at hand: the catalogue's examples, the lab's domains, and a few
     /// made to trip a tree walk (namespaces, repeated elements, quotes in values).
@@ -133,6 +134,55 @@ import Digests
             }
         }
         #expect(findings > 20)
+    }
+
+    /// Every XPath the catalogue and the capability gate ask, and some made to trip the names
+    /// shortcut, on every document at hand: with the shortcut and without it, the same nodes,
+    /// values and errors.
+    @Test func anXPathNamingWhatTheDocumentLacksSelectsWhatEvaluatingItSelects() throws {
+        var xpaths: Set<String> = [
+            "/domain/devices/hostdev | /domain/devices/disk", " /domain/nothing|/domain/memory ", "/domain/devices//seclabel[@relabel='no']",
+            "/domain/qemu:commandline/qemu:arg/@value", "//qemu:arg", "/domain/devices[count(disk) > 0]/nothing", "/domain/devices[x:y]/nothing",
+            "/domain/devices[$v]/nothing", "/domain/nothing[x:y]", "/domain/x:nothing", "/domain/devices/disk/@nothing", "/domain/os/loader/@secure",
+            "/domain/*/nothing", "/domain/devices/disk[1]/target", "//nothing", "nothing", "/domain/nothing/..", "/domain/memory[. > 0]",
+            "/domain/devices/disk[target/@dev='vda' or @device='cdrom']/target", "/domain/devices/disk[@device='disk']/nothing[@a='b]']",
+        ]
+        for rule in try Repo.catalogue().rules where rule.target == .domain {
+            switch rule.check {
+            case .xmlValue(let c): xpaths.insert(c.path)
+            case .xmlPresent(let c): xpaths.formUnion([c.path] + (c.unless.map { [$0] } ?? []))
+            case .xmlAbsent(let c): xpaths.insert(c.select)
+            case .xmlCount(let c): xpaths.insert(c.select)
+            case .xmlEvery(let c): xpaths.insert(c.select)
+            default: break
+            }
+        }
+        for aspect in CapabilityAspect.allCases { xpaths.formUnion(aspect.xpaths) }
+        var skipped = 0
+        for (label, xml) in try Self.corpus() {
+            let shortcut = try XMLDocument(string: xml)
+            let evaluated = try XMLDocument(string: xml)
+            #expect(shortcut.namesInterned)
+            evaluated.namesInterned = false
+            for xpath in xpaths.sorted() {
+                let fast = Result { try shortcut.select(xpath).map(\.path) + shortcut.strings(xpath) }
+                let slow = Result { try evaluated.select(xpath).map(\.path) + evaluated.strings(xpath) }
+                switch (fast, slow) {
+                case (.success(let a), .success(let b)): #expect(a == b, "\(label): '\(xpath)'")
+                case (.failure(let a), .failure(let b)): #expect("\(a)" == "\(b)", "\(label): '\(xpath)'")
+                default: Issue.record("\(label): '\(xpath)' gives \(fast) with the shortcut and \(slow) without")
+                }
+                if shortcut.answersWithoutEvaluating(xpath) { skipped += 1 }
+            }
+        }
+        #expect(skipped > 1000, "\(skipped)")
+        // An edited document's new names are not in the parser's dictionary: no shortcut.
+        let edited = try XMLDocument(string: "<domain><devices/></domain>")
+        #expect(edited.answersWithoutEvaluating("/domain/devices/hostdev"))
+        try edited.root.children[0].appendChild("hostdev")
+        #expect(!edited.answersWithoutEvaluating("/domain/devices/hostdev"))
+        #expect(try edited.select("/domain/devices/hostdev").count == 1)
+        #expect(try !XMLDocument(string: "<domain/>").copy().answersWithoutEvaluating("/domain/devices"))
     }
 
     @Test func requirementsReadingTheContextPositionAreRecognised() {

@@ -103,9 +103,9 @@ struct XMLCheckEvaluator {
                 failing.append(node.path)
             }
         } else {
-            // One query instead of one per node: in a predicate the context node is each selected
-            // node, as in `boolean(require)` evaluated relative to it.
-            failing = try document.select("(\(c.select))[not(\(c.require))]").map(\.path)
+            // One query over the selected nodes instead of one per node: in a predicate the
+            // context node is each of them, as in `boolean(require)` evaluated relative to it.
+            failing = try document.filter(nodes, where: "not(\(c.require))").map(\.path)
         }
         if failing.isEmpty { return .compliant }
         return .finding("\(failing.count) of \(nodes.count) lack \(c.describe): \(failing.joined(separator: ", "))")
