@@ -15,6 +15,19 @@ struct DomainPlanner: Sendable {
     var files: [ConfigFile: ObservedFile] = [:]
     let capabilities: CapabilitySource
     let hostName: String?
+    /// Each rule's parameters with the host's values (`PlanBuilder.parameters(of:host:)`), by
+    /// index into `policy.rules`: the same for every domain, so worked out once.
+    let ruleParameters: [[String: Value]]
+
+    init(policy: Policy, today: Date, facts: HostFacts, capabilities: @escaping CapabilitySource, hostName: String?) {
+        self.policy = policy
+        self.today = today
+        self.facts = facts
+        self.capabilities = capabilities
+        self.hostName = hostName
+        let host = PreconditionContext.hostValues(facts)
+        ruleParameters = policy.rules.map { PlanBuilder.parameters(of: $0, host: host) }
+    }
 
     /// What one domain contributes to the plan.
     struct Planned: Sendable {
@@ -40,7 +53,7 @@ struct DomainPlanner: Sendable {
         let context = DomainContext(
             name: domain.name, document: document, parameters: [:], posture: policy.posture,
             facts: facts, files: files)
-        try builder.evaluateDomain(context, live: live, capabilities: capabilities)
+        try builder.evaluateDomain(context, live: live, capabilities: capabilities, parameters: ruleParameters)
         builder.shareStrings(strings)
         builder.sortItems()
         return Planned(name: domain.name, fingerprint: domain.fingerprint, builder: builder, summary: DomainSummary(name: domain.name, document: document, live: live))

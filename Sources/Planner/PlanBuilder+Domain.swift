@@ -34,7 +34,11 @@ extension PlanBuilder {
         host.isEmpty ? selected.parameters : selected.parameters.merging(host) { own, _ in own }
     }
 
-    mutating func evaluateDomain(_ context: DomainContext, live: XMLDocument?, capabilities: CapabilitySource? = nil) throws {
+    /// `parameters`: each rule's, by index into `policy.rules` (`parameters(of:host:)` with this
+    /// host's values), when the caller has them worked out already.
+    mutating func evaluateDomain(
+        _ context: DomainContext, live: XMLDocument?, capabilities: CapabilitySource? = nil, parameters: [[String: Value]]? = nil
+    ) throws {
         var pendingRules: [String] = []
         // Rules by index into `policy.rules`, never copied (see below).
         var noncompliant: [(Outcome, Int)] = []
@@ -45,7 +49,7 @@ extension PlanBuilder {
         let rules = policy.rules
         try rules.withUnsafeBufferPointer { rules in
             for index in rules.indices where rules[index].rule.target == .domain {
-                context.parameters = Self.parameters(of: rules[index], host: host)
+                context.parameters = parameters?[index] ?? Self.parameters(of: rules[index], host: host)
                 let outcome: Outcome
                 do {
                     outcome = try Self.evaluate(rules[index], prepared: context)

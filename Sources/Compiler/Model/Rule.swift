@@ -1,34 +1,90 @@
 /// One hardening rule of the catalogue: data, not code. Its check and fix are drawn from the
 /// closed set of primitives in `Check`; the Planner implements them.
 public struct Rule: Hashable, Sendable, Codable, Identifiable {
+    /// The fields, shared by copies until one of them changes one (copy on write). A plan reads
+    /// every rule on every domain, and copying a rule then costs one reference instead of one
+    /// per string and array it holds.
+    fileprivate(set) var storage: Storage
+
     /// Stable kebab-case id; never reused for a different meaning.
-    public var id: String
-    public var title: String
-    public var severity: Severity
+    public var id: String {
+        get { storage.fields.id }
+        set { unique().fields.id = newValue }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        set { unique().fields.title = newValue }
+    }
+    public var severity: Severity {
+        get { storage.fields.severity }
+        set { unique().fields.severity = newValue }
+    }
     /// One paragraph: why the rule matters on a KVM host.
-    public var rationale: String
-    public var references: References
+    public var rationale: String {
+        get { storage.fields.rationale }
+        set { unique().fields.rationale = newValue }
+    }
+    public var references: References {
+        get { storage.fields.references }
+        set { unique().fields.references = newValue }
+    }
     /// Posture under which the rule applies; a rule whose condition does not match is not selected.
-    public var appliesWhen: PostureCondition
+    public var appliesWhen: PostureCondition {
+        get { storage.fields.appliesWhen }
+        set { unique().fields.appliesWhen = newValue }
+    }
     /// Opt-in rules apply only when a profile lists them under `rules.enable`.
-    public var optIn: Bool
-    public var target: RuleTarget
-    public var check: Check
+    public var optIn: Bool {
+        get { storage.fields.optIn }
+        set { unique().fields.optIn = newValue }
+    }
+    public var target: RuleTarget {
+        get { storage.fields.target }
+        set { unique().fields.target = newValue }
+    }
+    public var check: Check {
+        get { storage.fields.check }
+        set { unique().fields.check = newValue }
+    }
     /// The automatic fix, if the rule has one. Host facts and manual steps never have one.
-    public var fix: Fix?
+    public var fix: Fix? {
+        get { storage.fields.fix }
+        set { unique().fields.fix = newValue }
+    }
     /// What must hold on the host or domain for the fix to be proposed (or the rule to apply).
-    public var preconditions: [Precondition]
+    public var preconditions: [Precondition] {
+        get { storage.fields.preconditions }
+        set { unique().fields.preconditions = newValue }
+    }
     /// A value the plan computes for the operator's finding, when a fix would not be safe.
-    public var suggestion: Suggestion?
+    public var suggestion: Suggestion? {
+        get { storage.fields.suggestion }
+        set { unique().fields.suggestion = newValue }
+    }
     /// When a fix takes effect.
-    public var effect: Effect
+    public var effect: Effect {
+        get { storage.fields.effect }
+        set { unique().fields.effect = newValue }
+    }
     /// What an operator does by hand when no automatic fix exists or when a finding remains.
-    public var guidance: String
+    public var guidance: String {
+        get { storage.fields.guidance }
+        set { unique().fields.guidance = newValue }
+    }
     /// Values the check reads, which profiles may refine under `rules.values`.
-    public var parameters: [Parameter]
+    public var parameters: [Parameter] {
+        get { storage.fields.parameters }
+        set { unique().fields.parameters = newValue }
+    }
     /// True when the values this rule looks at are secrets; they are shown as `(sensitive)`.
-    public var sensitive: Bool
-    public var examples: RuleExamples
+    public var sensitive: Bool {
+        get { storage.fields.sensitive }
+        set { unique().fields.sensitive = newValue }
+    }
+    public var examples: RuleExamples {
+        get { storage.fields.examples }
+        set { unique().fields.examples = newValue }
+    }
 
     public init(
         id: String, title: String, severity: Severity, rationale: String, references: References,
@@ -36,24 +92,47 @@ public struct Rule: Hashable, Sendable, Codable, Identifiable {
         check: Check, fix: Fix? = nil, preconditions: [Precondition] = [], suggestion: Suggestion? = nil, effect: Effect, guidance: String, parameters: [Parameter] = [],
         sensitive: Bool = false, examples: RuleExamples
     ) {
-        self.id = id
-        self.title = title
-        self.severity = severity
-        self.rationale = rationale
-        self.references = references
-        self.appliesWhen = appliesWhen
-        self.optIn = optIn
-        self.target = target
-        self.check = check
-        self.fix = fix
-        self.preconditions = preconditions
-        self.suggestion = suggestion
-        self.effect = effect
-        self.guidance = guidance
-        self.parameters = parameters
-        self.sensitive = sensitive
-        self.examples = examples
+        storage = Storage(Fields(
+            id: id, title: title, severity: severity, rationale: rationale, references: references, appliesWhen: appliesWhen,
+            optIn: optIn, target: target, check: check, fix: fix, preconditions: preconditions, suggestion: suggestion,
+            effect: effect, guidance: guidance, parameters: parameters, sensitive: sensitive, examples: examples))
     }
+
+    /// A rule's values, held by `Storage`.
+    struct Fields: Hashable, Sendable, Encodable {
+        var id: String
+        var title: String
+        var severity: Severity
+        var rationale: String
+        var references: References
+        var appliesWhen: PostureCondition
+        var optIn: Bool
+        var target: RuleTarget
+        var check: Check
+        var fix: Fix?
+        var preconditions: [Precondition]
+        var suggestion: Suggestion?
+        var effect: Effect
+        var guidance: String
+        var parameters: [Parameter]
+        var sensitive: Bool
+        var examples: RuleExamples
+    }
+
+    /// The box copies of a rule share. Only `unique()` hands out a box to change, and only
+    /// when no other copy holds it, so a box is never changed while shared.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    public static func == (a: Rule, b: Rule) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
     /// The parameter with this name, if the rule declares it.
     public func parameter(named name: String) -> Parameter? {
