@@ -68,7 +68,7 @@ extension XMLDocument {
     /// Whether `xpath` is answered as selecting nothing without evaluating it (the names
     /// shortcut of `XPathCache.evaluate`).
     func answersWithoutEvaluating(_ xpath: String) -> Bool {
-        guard namesInterned, let dict = doc.pointee.dict else { return false }
+        guard takesShortcuts, namesInterned, let dict = doc.pointee.dict else { return false }
         return XPathCache.current.selectsNothing(xpath, namesFrom: dict)
     }
 
@@ -87,7 +87,8 @@ extension XMLDocument {
             xpathContext.pointee.proximityPosition = -1
             xpathContext.pointee.node = context?.node
                 ?? UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
-            guard let result = XPathCache.current.evaluate(xpath, in: xpathContext, names: namesInterned ? doc.pointee.dict : nil) else {
+            let names = namesInterned ? doc.pointee.dict : nil
+            guard let result = XPathCache.current.evaluate(xpath, in: xpathContext, names: names, shortcuts: takesShortcuts) else {
                 let reason = capture.firstError?.message ?? "invalid expression"
                 throw XMLError(message: "invalid XPath '\(xpath)': \(reason)")
             }

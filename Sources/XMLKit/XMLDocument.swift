@@ -30,6 +30,9 @@ public final class XMLDocument {
     /// dictionary lacks names nothing in the document, and an XPath that needs it selects
     /// nothing (`XPathCache.Entry.selectsNothing`).
     var namesInterned = false
+    /// False makes every XPath go through libxml2's evaluator, for tests that compare the
+    /// shortcuts (`XPathCache.Entry.result`) with it.
+    var takesShortcuts = true
 
     /// libxml2 asks for `xmlInitParser` once before use from several threads.
     private static let initialized: Void = xmlInitParser()

@@ -18,10 +18,23 @@ final class XPathCache {
     struct Entry {
         let expression: xmlXPathCompExprPtr
         let required: [[(name: [UInt8], safe: Bool)]]?
+        /// Set when the expression is a plain chain of names, answered by walking the tree.
+        let plain: XPathPlainPath?
 
         init(_ expression: xmlXPathCompExprPtr, _ xpath: String) {
             self.expression = expression
             required = XPathRequiredNames.of(xpath, prefixes: Set(XMLDocument.namespaces.keys))?.map { $0.map { ($0.bytes, $0.safe) } }
+            plain = XPathPlainPath(xpath)
+        }
+
+        /// The expression's result in `context`: by its names or its plain path when
+        /// `shortcuts` allows (`names`: see `evaluate`), else by libxml2's evaluator.
+        func result(in context: xmlXPathContextPtr, names: xmlDictPtr?, shortcuts: Bool) -> xmlXPathObjectPtr? {
+            if shortcuts {
+                if let names, selectsNothing(namesFrom: names) { return xmlXPathNewNodeSet(nil) }
+                if let plain, let doc = context.pointee.doc { return plain.select(in: doc) }
+            }
+            return xmlXPathCompiledEval(expression, context)
         }
 
         /// Whether `dict`, the names of a document's parser, shows the expression can select
@@ -75,12 +88,10 @@ final class XPathCache {
     /// Evaluates `xpath` in `context`: nil when it does not compile or evaluate (libxml2 reported
     /// why to the calling thread's error handler). The result belongs to the caller. With
     /// `names`, the parser's dictionary of a document that holds no other names, an expression
-    /// that cannot select anything in it gives an empty node-set without being evaluated.
-    func evaluate(_ xpath: String, in context: xmlXPathContextPtr, names: xmlDictPtr? = nil) -> xmlXPathObjectPtr? {
-        if let known = compiled[xpath] {
-            if let names, known.selectsNothing(namesFrom: names) { return xmlXPathNewNodeSet(nil) }
-            return xmlXPathCompiledEval(known.expression, context)
-        }
+    /// that cannot select anything in it gives an empty node-set without being evaluated; a
+    /// plain chain of names (`XPathPlainPath`) is walked. `shortcuts` false evaluates all.
+    func evaluate(_ xpath: String, in context: xmlXPathContextPtr, names: xmlDictPtr? = nil, shortcuts: Bool = true) -> xmlXPathObjectPtr? {
+        if let known = compiled[xpath] { return known.result(in: context, names: names, shortcuts: shortcuts) }
         // Compiled without a context: prefixes are resolved when evaluating, against the
         // document's registered namespaces.
         guard let made = xmlXPathCompile(xmlChars(xpath)) else { return nil }
@@ -88,7 +99,6 @@ final class XPathCache {
         let kept = compiled.count < Self.capacity
         if kept { compiled[xpath] = entry }
         defer { if !kept { xmlXPathFreeCompExpr(made) } }
-        if let names, entry.selectsNothing(namesFrom: names) { return xmlXPathNewNodeSet(nil) }
-        return xmlXPathCompiledEval(made, context)
+        return entry.result(in: context, names: names, shortcuts: shortcuts)
     }
 }

@@ -4,7 +4,7 @@
 /// through an element named `hostdev` and one named `rom`, whatever its predicates say; a union
 /// selects nothing when none of its paths can. A document whose parser never saw the name
 /// `rom` therefore answers with an empty node-set, and the evaluation can be skipped
-/// (`XMLDocument.lacksNames`). Only plain location paths are read: name tests along the child
+/// (`XPathCache.Entry.selectsNothing`). Only plain location paths are read: name tests along the child
 /// or descendant axis (`/`, `//`), each with any predicates, an attribute as the last step.
 /// Anything else (a function, a wildcard, an axis name, `.`, parentheses, a variable) gives nil,
 /// and the expression is always evaluated.
@@ -108,7 +108,7 @@ enum XPathRequiredNames {
 
     /// An ASCII NCName (a letter or `_`, then letters, digits, `_`, `-`, `.`); other names are
     /// left to the evaluation.
-    private static func isNCName(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isNCName(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
         return bytes.allSatisfy { isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
             || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }

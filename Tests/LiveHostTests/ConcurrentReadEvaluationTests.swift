@@ -146,6 +146,9 @@ import Digests
             "/domain/devices[$v]/nothing", "/domain/nothing[x:y]", "/domain/x:nothing", "/domain/devices/disk/@nothing", "/domain/os/loader/@secure",
             "/domain/*/nothing", "/domain/devices/disk[1]/target", "//nothing", "nothing", "/domain/nothing/..", "/domain/memory[. > 0]",
             "/domain/devices/disk[target/@dev='vda' or @device='cdrom']/target", "/domain/devices/disk[@device='disk']/nothing[@a='b]']",
+            "/domain", "/domain/memory", "/domain/memory/@unit", "/domain/devices/disk/target/@dev", "/domain/devices/*", "/domain/x:memory",
+            "/domain/devices/disk/@device", "/domain/devices/disk/source/@file", "/domain/os/type/@arch", "/domain/@type", "/domain/name",
+            "/other", "/domain/devices/disk/target/@nothing", "/domain/os/loader", "/domain/qemu:commandline/qemu:arg",
         ]
         for rule in try Repo.catalogue().rules where rule.target == .domain {
             switch rule.check {
@@ -158,24 +161,30 @@ import Digests
             }
         }
         for aspect in CapabilityAspect.allCases { xpaths.formUnion(aspect.xpaths) }
-        var skipped = 0
+        var skipped = 0, walked = 0
         for (label, xml) in try Self.corpus() {
             let shortcut = try XMLDocument(string: xml)
             let evaluated = try XMLDocument(string: xml)
             #expect(shortcut.namesInterned)
-            evaluated.namesInterned = false
+            evaluated.takesShortcuts = false
+            let copy = try shortcut.copy()
             for xpath in xpaths.sorted() {
-                let fast = Result { try shortcut.select(xpath).map(\.path) + shortcut.strings(xpath) }
+                // A copy has no parser dictionary: only the plain paths are walked in it.
                 let slow = Result { try evaluated.select(xpath).map(\.path) + evaluated.strings(xpath) }
-                switch (fast, slow) {
-                case (.success(let a), .success(let b)): #expect(a == b, "\(label): '\(xpath)'")
-                case (.failure(let a), .failure(let b)): #expect("\(a)" == "\(b)", "\(label): '\(xpath)'")
-                default: Issue.record("\(label): '\(xpath)' gives \(fast) with the shortcut and \(slow) without")
+                for document in [shortcut, copy] {
+                    let fast = Result { try document.select(xpath).map(\.path) + document.strings(xpath) }
+                    switch (fast, slow) {
+                    case (.success(let a), .success(let b)): #expect(a == b, "\(label): '\(xpath)'")
+                    case (.failure(let a), .failure(let b)): #expect("\(a)" == "\(b)", "\(label): '\(xpath)'")
+                    default: Issue.record("\(label): '\(xpath)' gives \(fast) with the shortcut and \(slow) without")
+                    }
                 }
                 if shortcut.answersWithoutEvaluating(xpath) { skipped += 1 }
+                if XPathPlainPath(xpath) != nil { walked += 1 }
             }
         }
         #expect(skipped > 1000, "\(skipped)")
+        #expect(walked > 1000, "\(walked)")
         // An edited document's new names are not in the parser's dictionary: no shortcut.
         let edited = try XMLDocument(string: "<domain><devices/></domain>")
         #expect(edited.answersWithoutEvaluating("/domain/devices/hostdev"))
