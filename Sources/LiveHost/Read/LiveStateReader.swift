@@ -25,6 +25,8 @@ public struct LiveStateReader: StateReader {
     public let connection: LibvirtConnection?
     /// A connection being opened and listed on a thread of its own (`startListing()`).
     private var listing: ParallelWork.Background<Result<DomainScan.Listed, any Error>>?
+    /// The host facts being read on a thread of their own (`startListing()`).
+    private var facts: ParallelWork.Background<HostFacts>?
     /// Fetches domain capabilities (over `connection`, or a connection of its own).
     private let capabilities: CapabilityFetcher
 
@@ -47,7 +49,8 @@ public struct LiveStateReader: StateReader {
     public var hostName: String? { hostScopeNote == nil ? HostName.read(root: root) : nil }
 
     public func readFacts() -> HostFacts {
-        hostScopeNote == nil ? HostFactsReader(root: root).read() : HostFacts(reading: EmptyFacts())
+        if let facts { return facts.wait() }
+        return hostScopeNote == nil ? HostFactsReader(root: root).read() : HostFacts(reading: EmptyFacts())
     }
 
     public func readFiles(_ query: ConfigQuery) throws -> [ConfigFile: ObservedFile] {
@@ -91,11 +94,14 @@ public struct LiveStateReader: StateReader {
     }
 
     /// This reader with its connection opened and its domains listed on a thread of their own,
-    /// starting now: the listing costs libvirt round trips, which can overlap other work (the
-    /// profiles compiling). Without a later `readDomains`, the connection is never closed.
+    /// starting now, and the host facts read on another: the listing costs libvirt round trips
+    /// and the facts a few Augeas loads, which can overlap other work (the profiles compiling).
+    /// Without a later `readDomains`, the connection is never closed.
     public func startListing() -> LiveStateReader {
         guard connection == nil else { return self }
         var reader = self
+        let unprefetched = self
+        reader.facts = ParallelWork.Background { unprefetched.readFacts() }
         let scan = DomainScan(uri: connectURI, key: key, workers: fetchWorkers)
         let uri = connectURI
         reader.listing = ParallelWork.Background { Result { try scan.list(DomainScan.open(uri)) } }
