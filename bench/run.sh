@@ -12,7 +12,11 @@
 #   BENCH_RUNS=5 (runs per measurement; the table shows the median; 10,000-domain and remote
 #   rows run 3 times) BENCH_URI=qemu:///system BENCH_RTT_MS=5 BENCH_REMOTE_SIZE=1000
 #   BENCH_ROOT=examples/lab/root (the root for the Augeas reads and host facts)
-#   BENCH_SCRATCH=.build (SwiftPM scratch path) BENCH_SKIP_BUILD=1 (use the built binaries)
+#   BENCH_SCRATCH=.build/bench (SwiftPM scratch path) BENCH_SKIP_BUILD=1 (use the built binaries)
+#
+# hvharden and the floor are built as scripts/package.sh builds the shipped binary (release,
+# Swift's libraries linked in: --static-swift-stdlib), in a scratch path of their own so that a
+# developer's .build/release is not rebuilt with other flags.
 #
 # The domains it defines on the daemon are named hvh-bench-<random>-NNNNN. They are undefined
 # at the end, also after a failure or Ctrl-C; a run killed with SIGKILL leaves them, and
@@ -29,18 +33,18 @@ uri=${BENCH_URI:-qemu:///system}
 rtt=${BENCH_RTT_MS:-5}
 remote_size=${BENCH_REMOTE_SIZE:-1000}
 root=$(cd "${BENCH_ROOT:-examples/lab/root}" && pwd)
-scratch=${BENCH_SCRATCH:-.build}
+scratch=${BENCH_SCRATCH:-.build/bench}
 
 hvh_ensure_swift
 [[ -x /usr/bin/time ]] || hvh_die "/usr/bin/time is missing (Debian package 'time'; scripts/install-deps.sh installs it)"
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-    hvh_step "Building hvharden and hvharden-floor (release), the Python peer's venv"
-    swift build -c release --scratch-path "$scratch" --product hvharden >/dev/null
-    swift build -c release --scratch-path "$scratch" --product hvharden-floor >/dev/null
+    hvh_step "Building hvharden and hvharden-floor (release, --static-swift-stdlib as shipped), the Python peer's venv"
+    swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product hvharden >/dev/null
+    swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product hvharden-floor >/dev/null
 fi
 venv="$(bash bench/python/setup-venv.sh "$scratch/bench-venv")"
-bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+bin="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)"
 hvharden="$bin/hvharden"
 floor="$bin/hvharden-floor"
 python="$venv/bin/python"
