@@ -33,7 +33,10 @@ extension XMLDocument {
             throw XMLError(message: "XPath '\(predicate)': out of memory")
         }
         // The context owns the bound value from here and frees it when it is unbound.
-        xmlXPathRegisterVariable(context, xmlChars(Self.filteredSet), set)
+        guard xmlXPathRegisterVariable(context, xmlChars(Self.filteredSet), set) == 0 else {
+            xmlXPathFreeObject(set)
+            throw XMLError(message: "XPath '\(predicate)': cannot bind the selected elements")
+        }
         defer { xmlXPathRegisterVariable(context, xmlChars(Self.filteredSet), nil) }
         return try select(xpath)
     }

@@ -11,7 +11,8 @@
 enum XPathRequiredNames {
     /// One step of a path: the local name it tests, and whether its predicates can be
     /// evaluated without an error (no function, variable, prefix or axis in them: libxml2
-    /// resolves those only when it evaluates the predicate, on a node the step found).
+    /// resolves those only when it evaluates the predicate, on a node the step found), and no
+    /// union or step on something that is not a node-set (a type error found only then too).
     struct Step: Equatable {
         let name: String
         let safe: Bool
@@ -30,6 +31,10 @@ enum XPathRequiredNames {
         var state = State.start
         var depth = 0
         var quote: UInt8?
+        var lastInPredicate: UInt8?
+        func isSpace(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        }
         func endStep() -> Bool {
             guard let name = name(of: current, prefixes: prefixes) else { return false }
             steps.append(Step(name: name, safe: safe))
@@ -43,13 +48,19 @@ enum XPathRequiredNames {
                     if byte == open { quote = nil }
                 } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
                     quote = byte
-                } else if byte == UInt8(ascii: "[") {
-                    depth += 1
                 } else if byte == UInt8(ascii: "]") {
                     depth -= 1
-                } else if byte == UInt8(ascii: "$") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(") {
+                } else if byte == UInt8(ascii: "$") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "|") {
                     safe = false
+                } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "[") {
+                    // A step or predicate on a literal or a number (`'a'/b`, `1[2]`) is a type error.
+                    if let previous = lastInPredicate, previous == UInt8(ascii: "'") || previous == UInt8(ascii: "\"")
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(previous) {
+                        safe = false
+                    }
+                    if byte == UInt8(ascii: "[") { depth += 1 }
                 }
+                if !isSpace(byte) { lastInPredicate = byte }
                 continue
             }
             let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XMLKit
+import TestSupport
 @testable import Planner
 
 /// The capability gate compares only the aspects an edit can reach. These hold that reasoning to
@@ -61,11 +62,35 @@ import XMLKit
         #expect(CapabilityReach([.remove(select: "/domain/devices/graphics"), .create(path: "/domain/devices/video")], in: plain) == nil)
     }
 
+    /// A fix that reaches nothing alone (an attribute no projection reads) can still decide
+    /// where another lands: applied before it, it makes the other's path find the existing
+    /// CPU instead of adding a second one that the capabilities never look at. The fixes are
+    /// checked together with every other proposed fix of the domain, as apply makes them.
+    @Test func fixesThatReachNothingAloneAreCheckedWithTheOthers() throws {
+        let original = try XMLDocument(string: F.domain("e", extra: "<cpu mode='custom'><model fallback='allow'>qemu64</model></cpu>"))
+        func change(_ edit: DomainEdit) -> Outcome {
+            .changes([ProposedChange(path: "p", action: .update, before: "a", after: "b", edit: edit, problem: "p")])
+        }
+        let label = change(.setAttribute(path: "/domain/cpu", attribute: "foo", value: "bar"))
+        let mode = change(.setAttribute(path: "/domain/cpu[@foo='bar']", attribute: "mode", value: "host-passthrough"))
+        let gate = CapabilityGate(original: original, source: CapturedCapabilities.amdNested, nestedHost: true)
+        // Alone, the mode goes on a second <cpu>: nothing the capabilities judge changes.
+        #expect(try gate.filter([(mode, 1)], proposed: { _ in true }).map(\.0) == [mode])
+        let together = try gate.filter([(label, 0), (mode, 1)], proposed: { _ in true })
+        #expect(together[0].0 == label)
+        guard case .finding(let message) = together[1].0 else {
+            Issue.record("\(together[1].0)")
+            return
+        }
+        #expect(message.contains("together with this domain's other fixes") && message.contains("host-passthrough"), "\(message)")
+    }
+
     static let definitions = [
         F.domain("a"),
         F.domain("b", devices: "<emulator>/usr/bin/qemu-system-x86_64</emulator><tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm><video><model type='qxl'/></video><rng model='virtio'><backend model='random'>/dev/urandom</backend></rng><graphics type='vnc'/><channel type='unix'><target type='virtio' name='other'/></channel>",
                  extra: "<cpu mode='host-model'><feature policy='require' name='vmx'/></cpu><features><acpi/><gic version='3'/></features>"),
         F.domain("c", devices: "<graphics type='spice'><listen type='address'/></graphics><graphics type='vnc' listen='0.0.0.0'/>", extra: "<features/>"),
+        F.domain("d", devices: "<emulator>/usr/bin/qemu-system-x86_64</emulator>", extra: "<cpu mode='custom'><model fallback='allow'>qemu64</model></cpu><features><acpi/></features>"),
     ]
 
     static let edits: [DomainEdit] = [
@@ -96,6 +121,11 @@ import XMLKit
         .remove(select: "/domain/features/*"),
         .remove(select: "/domain/features/gic"),
         .setText(path: "/domain/devices/emulator", value: "/usr/bin/qemu-system-aarch64"),
+        // Below an element whose text is read (the CPU model, the emulator): its text changes.
+        .setText(path: "/domain/cpu/model/x", value: "-v2"),
+        .setText(path: "/domain/devices/emulator/x", value: "-v2"),
+        // A prefixed name is a listed feature to the projection's name list.
+        .create(path: "/domain/features/qemu:hyperv"),
         .setAttribute(path: "/domain", attribute: "type", value: "qemu"),
         .create(path: "/domain/devices/memballoon[@model='none']"),
         .remove(select: "//graphics"),

@@ -102,10 +102,16 @@ extension CapabilityGate {
     func filter<Tag>(_ outcomes: [(Outcome, Tag)], proposed: (Tag) -> Bool) throws -> [(Outcome, Tag)] {
         var result = outcomes
         var kept: [Int] = []
+        // Proposed fixes that reach nothing alone: applied with the others, one of them may
+        // still change where another lands (an attribute that a later path's predicate tests).
+        var unchecked: [Int] = []
         for (index, (outcome, rule)) in outcomes.enumerated() {
             guard case .changes(let changes) = outcome, proposed(rule) else { continue }
             let edits = try changes.map { try $0.edit.unwrap(DomainEdit.self) }
-            guard !reached(by: edits).isEmpty else { continue }
+            guard !reached(by: edits).isEmpty else {
+                unchecked.append(index)
+                continue
+            }
             let problems = try self.problems(after: edits)
             if problems.isEmpty {
                 kept.append(index)
@@ -113,9 +119,10 @@ extension CapabilityGate {
                 result[index].0 = .finding(Self.message(problems))
             }
         }
-        // Fixes safe one by one may not be together (a virt type and a CPU change).
-        while kept.count > 1 {
-            let edits = try kept.flatMap { index -> [DomainEdit] in
+        // Fixes safe one by one may not be together (a virt type and a CPU change): all the
+        // domain's proposed fixes, in rule order, as apply makes them.
+        while !kept.isEmpty, kept.count + unchecked.count > 1 {
+            let edits = try (kept + unchecked).sorted().flatMap { index -> [DomainEdit] in
                 guard case .changes(let changes) = result[index].0 else { return [] }
                 return try changes.map { try $0.edit.unwrap(DomainEdit.self) }
             }

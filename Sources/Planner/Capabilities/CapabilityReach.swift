@@ -29,7 +29,8 @@ enum CapabilityWrite: Hashable, Sendable {
 
     func reaches(_ read: CapabilityRead) -> Bool {
         switch self {
-        case .below(let chain): return read.chain.starts(with: chain)
+        // Below the elements read, or inside one whose text is read (all the text below it).
+        case .below(let chain): return read.chain.starts(with: chain) || (read.attribute == nil && chain.starts(with: read.chain))
         case .attribute(let chain, let name): return read.chain == chain && read.attribute == name
         }
     }
@@ -99,7 +100,8 @@ struct CapabilityReach {
     ) -> ([CapabilityWrite], Walk)? {
         guard let creatable = CreatablePath.cached(path), let (_, next) = try? creatable.existing(in: document) else { return nil }
         let steps = creatable.steps
-        let names = steps.map(\.name)
+        // Local names: the projections' name lists (`/domain/features/*`) do not see prefixes.
+        let names = steps.map { step in step.name.split(separator: ":").last.map(String.init) ?? step.name }
         let writes = next < names.count ? [.below(Array(names[...next]))] : atElement(names)
         // Below the root, `create` looks at the elements of each step's name and at their
         // predicates' attributes (choosing among several, also at the rest of the path in them).
@@ -130,7 +132,9 @@ enum DomainEditPath {
             switch character {
             case "'" where depth > 0, "\"" where depth > 0: quote = character
             case "[": depth += 1
-            case "]": depth -= 1
+            case "]":
+                depth -= 1
+                if depth < 0 { return nil }
             case "/" where depth == 0:
                 steps.append(current)
                 current = ""
