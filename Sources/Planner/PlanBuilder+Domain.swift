@@ -42,7 +42,7 @@ extension PlanBuilder {
         var pendingRules: [String] = []
         // Rules by index into `policy.rules`, never copied (see below).
         var noncompliant: [(Outcome, Int)] = []
-        let host = PreconditionContext.hostValues(context.facts)
+        let host = parameters == nil ? PreconditionContext.hostValues(context.facts) : [:]
         var context = context
         // Through the buffer: reading an array element copies it (every string of the rule
         // retained and released again), a buffer element is borrowed in place.

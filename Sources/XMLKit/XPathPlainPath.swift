@@ -19,11 +19,11 @@ struct XPathPlainPath {
         var steps = utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         var attribute: [UInt8]?
         if let last = steps.last, last.first == UInt8(ascii: "@") {
-            guard XPathRequiredNames.isNCName(last.dropFirst()) else { return nil }
+            guard XMLName.isPlain(last.dropFirst()) else { return nil }
             attribute = Array(last.dropFirst()) + [0]
             steps.removeLast()
         }
-        guard !steps.isEmpty, steps.allSatisfy(XPathRequiredNames.isNCName) else { return nil }
+        guard !steps.isEmpty, steps.allSatisfy(XMLName.isPlain) else { return nil }
         elements = steps.map { Array($0) + [0] }
         self.attribute = attribute
     }

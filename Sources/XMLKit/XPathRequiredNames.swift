@@ -110,22 +110,10 @@ enum XPathRequiredNames {
         var bytes = step[...]
         if bytes.first == UInt8(ascii: "@") { bytes = bytes.dropFirst() }
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
-            guard isNCName(bytes[..<colon]), prefixes.contains(String(decoding: bytes[..<colon], as: UTF8.self)) else { return nil }
+            guard XMLName.isPlain(bytes[..<colon]), prefixes.contains(String(decoding: bytes[..<colon], as: UTF8.self)) else { return nil }
             bytes = bytes[(colon + 1)...]
         }
-        guard isNCName(bytes) else { return nil }
+        guard XMLName.isPlain(bytes) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// An ASCII NCName (a letter or `_`, then letters, digits, `_`, `-`, `.`); other names are
-    /// left to the evaluation.
-    static func isNCName(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let first = bytes.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
-        return bytes.allSatisfy { isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-            || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 }

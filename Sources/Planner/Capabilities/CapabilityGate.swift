@@ -64,8 +64,9 @@ struct CapabilityGate {
 
     /// What the definition with `edits` applied has that the capabilities cannot support and
     /// the original had not; empty when the edits are safe as far as libvirt can tell.
-    func problems(after edits: [DomainEdit]) throws -> [String] {
-        let reached = reached(by: edits)
+    /// `reached`: `reached(by: edits)`, when the caller has it already.
+    func problems(after edits: [DomainEdit], reached known: [CapabilityAspect]? = nil) throws -> [String] {
+        let reached = known ?? reached(by: edits)
         guard !reached.isEmpty else { return [] }
         let edited = try original.copy()
         try XMLEditor.apply(edits, to: edited)
@@ -108,11 +109,12 @@ extension CapabilityGate {
         for (index, (outcome, rule)) in outcomes.enumerated() {
             guard case .changes(let changes) = outcome, proposed(rule) else { continue }
             let edits = try changes.map { try $0.edit.unwrap(DomainEdit.self) }
-            guard !reached(by: edits).isEmpty else {
+            let reached = reached(by: edits)
+            guard !reached.isEmpty else {
                 unchecked.append(index)
                 continue
             }
-            let problems = try self.problems(after: edits)
+            let problems = try self.problems(after: edits, reached: reached)
             if problems.isEmpty {
                 kept.append(index)
             } else {

@@ -148,14 +148,9 @@ enum DomainEditPath {
         if let last = steps.last, last.hasPrefix("@") {
             attribute = String(last.dropFirst())
             steps.removeLast()
-            guard let attribute, isName(attribute) else { return nil }
+            guard let attribute, XMLName.isPlain(attribute) else { return nil }
         }
-        guard !steps.isEmpty, steps.allSatisfy(isName) else { return nil }
+        guard !steps.isEmpty, steps.allSatisfy(XMLName.isPlain) else { return nil }
         return (steps, attribute)
-    }
-
-    private static func isName(_ step: String) -> Bool {
-        !step.isEmpty && step != "." && step != ".."
-            && step.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
     }
 }

@@ -54,8 +54,8 @@ struct CreatablePath: Hashable, Sendable {
         self.text = text
         self.steps = steps
         isPlain = steps.allSatisfy { step in
-            Self.isPlainName(step.name)
-                && step.attributes.allSatisfy { Self.isPlainName($0.0) && !$0.1.contains("'") && !$0.1.contains("\"") }
+            XMLName.isPlain(step.name)
+                && step.attributes.allSatisfy { XMLName.isPlain($0.0) && !$0.1.contains("'") && !$0.1.contains("\"") }
         }
     }
 
@@ -88,19 +88,6 @@ struct CreatablePath: Hashable, Sendable {
     private func matches(_ element: XMLElement, _ step: Step) -> Bool {
         element.namespaceURI == nil && element.name == step.name
             && step.attributes.allSatisfy { element.attribute($0.0) == $0.1 }
-    }
-
-    /// An ASCII XML name without a prefix: a letter or `_`, then letters, digits, `_`, `-`, `.`.
-    private static func isPlainName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, first == UInt8(ascii: "_") || Self.isASCIILetter(first) else { return false }
-        return name.utf8.allSatisfy { byte in
-            Self.isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-        }
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     /// The element at this path, created (with its predicate attributes) where missing.
