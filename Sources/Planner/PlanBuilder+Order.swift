@@ -17,18 +17,30 @@ extension PlanBuilder {
     /// with an item not addressed to a domain the full comparison is made.
     mutating func sortMergedDomains() {
         func name(_ address: Address) -> String? { address.name(of: DomainResource.self) }
-        if changes.allSatisfy({ name($0.address) != nil }) {
-            changes.sort { name($0.address)! < name($1.address)! }
+        let changeNames = changes.map { name($0.address) }
+        if changeNames.allSatisfy({ $0 != nil }) {
+            Self.stableSort(&changes, keys: changeNames.map { $0! })
         } else {
             Self.sort(&changes, after: 0) { ($0.address, $0.rule) < ($1.address, $1.rule) }
         }
-        if findings.allSatisfy({ name($0.address) != nil }) {
-            findings.sort { name($0.address)! < name($1.address)! }
+        let findingNames = findings.map { name($0.address) }
+        if findingNames.allSatisfy({ $0 != nil }) {
+            Self.stableSort(&findings, keys: findingNames.map { $0! })
         } else {
             Self.sort(&findings, after: 0) { ($0.address, $0.rule) < ($1.address, $1.rule) }
         }
         Self.sort(&waived, after: 0) { ($0.address, $0.rule) < ($1.address, $1.rule) }
         pending.sort { $0.domain < $1.domain }
+    }
+
+    /// `items` in the order of `keys` (one per item), equal keys in their present order. The
+    /// positions are sorted and each item is moved once: sorting the items themselves moved
+    /// every one of thousands of findings many times and read its domain name at every comparison.
+    static func stableSort<T>(_ items: inout [T], keys: [String]) {
+        precondition(keys.count == items.count, "one key per item")
+        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        guard order != Array(keys.indices) else { return }
+        items = order.map { items[$0] }
     }
 
     /// `items` sorted, when its first `start` are in order already: the rest is sorted on its own

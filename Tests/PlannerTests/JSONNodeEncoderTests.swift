@@ -163,6 +163,32 @@ import TestSupport
         }
     }
 
+    /// The path an error names is the one Foundation names, however deep the bad value sits:
+    /// the encoder keeps the path as a chain and builds the list only for such an error.
+    @Test func errorsNameTheCodingPathFoundationNames() {
+        struct Inner: Encodable { var values: [Double]; var label = "x" }
+        struct Outer: Encodable { var items: [String: Inner]; var list: [[Inner]] }
+        func path(_ encode: () throws -> [UInt8]) -> [String] {
+            do {
+                _ = try encode()
+                return ["no error"]
+            } catch EncodingError.invalidValue(_, let context) {
+                return context.codingPath.map { $0.intValue.map { "#\($0)" } ?? $0.stringValue }
+            } catch {
+                return ["other error"]
+            }
+        }
+        let values: [Outer] = [
+            Outer(items: ["k": Inner(values: [1, .nan])], list: []),
+            Outer(items: [:], list: [[Inner(values: [2])], [Inner(values: [3]), Inner(values: [.infinity])]]),
+        ]
+        for value in values {
+            let expected = path { try Self.foundation(value) }
+            #expect(expected.count > 2)
+            #expect(path { try Self.streamed(value) } == expected)
+        }
+    }
+
     @Test func internedStringsShareOneStorage() {
         let strings = StringInterner()
         let long = "/domain/devices/graphics[@type='spice']/@listen"

@@ -24,6 +24,18 @@ import HostModel
         }
     }
 
+    @Test func sortingByKeysKeepsEqualKeysInTheirOrder() {
+        var rng = SeededGenerator(seed: 15)
+        for _ in 0..<500 {
+            let count = rng.below(40)
+            let keys = (0..<count).map { _ in ["a", "b", "c", "ab", "d-1", "d-10", "d-2"][rng.below(7)] }
+            var items = Array(0..<count)
+            PlanBuilder.stableSort(&items, keys: keys)
+            let expected = keys.enumerated().sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }.map(\.offset)
+            #expect(items == expected, "keys \(keys)")
+        }
+    }
+
     @Test func mergedDomainsSortByNameKeepingEachDomainsOwnOrder() throws {
         let policy = try PlannerFakes.policy([PlannerFakes.crashRule])
         var merged = PlanBuilder(policy: policy, today: Date())

@@ -11,15 +11,44 @@ public struct JSONNodeEncoder: Sendable {
     public init() {}
 
     public func encode<Value: Encodable>(_ value: Value) throws -> JSONNode {
-        guard let node = try NodeEncoder(codingPath: []).box(value, topLevel: true) else {
+        guard let node = try NodeEncoder(path: nil).box(value, topLevel: true) else {
             throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "Top-level \(Value.self) did not encode any values."))
         }
         return node
     }
 }
 
+/// A coding path as a chain of keys, made into an array only when someone asks for it (an
+/// error, or a value that reads its path): building an array for every nested value cost more
+/// than encoding the value.
+private final class CodingPathLink {
+    let parent: CodingPathLink?
+    let key: any CodingKey
+
+    init(_ parent: CodingPathLink?, _ key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static func keys(_ link: CodingPathLink?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var link = link
+        while let current = link {
+            keys.append(current.key)
+            link = current.parent
+        }
+        return keys.reversed()
+    }
+
+    /// The path `link` continues with `key`.
+    static func extend(_ link: CodingPathLink?, _ key: (any CodingKey)?) -> CodingPathLink? {
+        key.map { CodingPathLink(link, $0) } ?? link
+    }
+}
+
 private final class NodeEncoder: Encoder {
-    let codingPath: [any CodingKey]
+    let path: CodingPathLink?
+    var codingPath: [any CodingKey] { CodingPathLink.keys(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// What the value encoded so far; nil until it asks for a container or encodes a single value.
     private(set) var node: JSONNode?
@@ -27,18 +56,18 @@ private final class NodeEncoder: Encoder {
     /// what is encoded is written into it, however long the encoder itself lives.
     private let target: JSONNode?
 
-    init(codingPath: [any CodingKey], target: JSONNode? = nil) {
-        self.codingPath = codingPath
+    init(path: CodingPathLink?, target: JSONNode? = nil) {
+        self.path = path
         self.target = target
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let object = reuse(JSONNode.emptyObject, ifObject: true)
-        return KeyedEncodingContainer(KeyedNodeContainer<Key>(encoder: self, object: object, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedNodeContainer<Key>(encoder: self, object: object, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedNodeContainer(encoder: self, array: reuse(JSONNode.emptyArray, ifObject: false), codingPath: codingPath)
+        UnkeyedNodeContainer(encoder: self, array: reuse(JSONNode.emptyArray, ifObject: false), path: path)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(encoder: self) }
@@ -64,10 +93,10 @@ private final class NodeEncoder: Encoder {
         if Value.self == String.self { return JSONNode(.string(value as! String)) }
         if Value.self == Data.self { return JSONNode(.string((value as! Data).base64EncodedString())) }
         if Value.self == URL.self { return JSONNode(.string((value as! URL).absoluteString)) }
-        if Value.self == Double.self { return try Self.number(value as! Double, path: path(key)) }
-        if Value.self == Float.self { return try Self.number(value as! Float, path: path(key)) }
+        if Value.self == Double.self { return try Self.number(value as! Double, path: CodingPathLink.extend(path, key)) }
+        if Value.self == Float.self { return try Self.number(value as! Float, path: CodingPathLink.extend(path, key)) }
         if Value.self == Decimal.self { return JSONNode(.number((value as! Decimal).description)) }
-        let nested = NodeEncoder(codingPath: path(key))
+        let nested = NodeEncoder(path: CodingPathLink.extend(path, key))
         try value.encode(to: nested)
         return nested.node ?? (topLevel ? nil : JSONNode.emptyObject())
     }
@@ -77,14 +106,10 @@ private final class NodeEncoder: Encoder {
         try box(value, key: key)!
     }
 
-    func path(_ key: (any CodingKey)?) -> [any CodingKey] {
-        guard let key else { return codingPath }
-        return codingPath + [key]
-    }
-
-    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, path: [any CodingKey]) throws -> JSONNode {
+    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, path: CodingPathLink?) throws -> JSONNode {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: path, debugDescription: "\(value) is not a valid JSON number"))
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: CodingPathLink.keys(path), debugDescription: "\(value) is not a valid JSON number"))
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
@@ -103,7 +128,8 @@ private struct IndexKey: CodingKey {
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: NodeEncoder
     let object: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPathLink?
+    var codingPath: [any CodingKey] { CodingPathLink.keys(path) }
 
     mutating func encodeNil(forKey key: Key) throws { object.set(JSONNode(.null), for: key.stringValue) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(JSONNode(.bool(value)), for: key.stringValue) }
@@ -118,8 +144,8 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: UInt16, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { object.set(JSONNode(.number(String(value))), for: key.stringValue) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { object.set(try NodeEncoder.number(value, path: codingPath + [key]), for: key.stringValue) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { object.set(try NodeEncoder.number(value, path: codingPath + [key]), for: key.stringValue) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { object.set(try NodeEncoder.number(value, path: CodingPathLink(path, key)), for: key.stringValue) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { object.set(try NodeEncoder.number(value, path: CodingPathLink(path, key)), for: key.stringValue) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         object.set(try encoder.boxed(value, key: key), for: key.stringValue)
     }
@@ -128,30 +154,31 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         // Asked again for the same key, the container already there is reused, as JSONEncoder does.
         let nested = object.member(key.stringValue).flatMap { $0.isContainer(object: true) ? $0 : nil } ?? JSONNode.emptyObject()
         object.set(nested, for: key.stringValue)
-        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(encoder: encoder, object: nested, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(encoder: encoder, object: nested, path: CodingPathLink(path, key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = object.member(key.stringValue).flatMap { $0.isContainer(object: false) ? $0 : nil } ?? JSONNode.emptyArray()
         object.set(nested, for: key.stringValue)
-        return UnkeyedNodeContainer(encoder: encoder, array: nested, codingPath: codingPath + [key])
+        return UnkeyedNodeContainer(encoder: encoder, array: nested, path: CodingPathLink(path, key))
     }
 
-    mutating func superEncoder() -> any Encoder { superEncoder(named: "super", path: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue, path: codingPath + [key]) }
+    mutating func superEncoder() -> any Encoder { superEncoder(named: "super", path: path) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue, path: CodingPathLink(path, key)) }
 
     /// An encoder whose value lands under `name`: an empty object until it encodes something.
-    private func superEncoder(named name: String, path: [any CodingKey]) -> any Encoder {
+    private func superEncoder(named name: String, path: CodingPathLink?) -> any Encoder {
         let placeholder = JSONNode.emptyObject()
         object.set(placeholder, for: name)
-        return NodeEncoder(codingPath: path, target: placeholder)
+        return NodeEncoder(path: path, target: placeholder)
     }
 }
 
 private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     let encoder: NodeEncoder
     let array: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPathLink?
+    var codingPath: [any CodingKey] { CodingPathLink.keys(path) }
     var count: Int { array.count }
 
     mutating func encodeNil() throws { array.append(JSONNode(.null)) }
@@ -167,29 +194,29 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt16) throws { array.append(JSONNode(.number(String(value)))) }
     mutating func encode(_ value: UInt32) throws { array.append(JSONNode(.number(String(value)))) }
     mutating func encode(_ value: UInt64) throws { array.append(JSONNode(.number(String(value)))) }
-    mutating func encode(_ value: Double) throws { array.append(try NodeEncoder.number(value, path: codingPath + [IndexKey(count)])) }
-    mutating func encode(_ value: Float) throws { array.append(try NodeEncoder.number(value, path: codingPath + [IndexKey(count)])) }
+    mutating func encode(_ value: Double) throws { array.append(try NodeEncoder.number(value, path: CodingPathLink(path, IndexKey(count)))) }
+    mutating func encode(_ value: Float) throws { array.append(try NodeEncoder.number(value, path: CodingPathLink(path, IndexKey(count)))) }
     mutating func encode<T: Encodable>(_ value: T) throws { array.append(try encoder.boxed(value, key: IndexKey(count))) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONNode.emptyObject()
-        let path = codingPath + [IndexKey(count)]
+        let nestedPath = CodingPathLink(path, IndexKey(count))
         array.append(nested)
-        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(encoder: encoder, object: nested, codingPath: path))
+        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(encoder: encoder, object: nested, path: nestedPath))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = JSONNode.emptyArray()
-        let path = codingPath + [IndexKey(count)]
+        let nestedPath = CodingPathLink(path, IndexKey(count))
         array.append(nested)
-        return UnkeyedNodeContainer(encoder: encoder, array: nested, codingPath: path)
+        return UnkeyedNodeContainer(encoder: encoder, array: nested, path: nestedPath)
     }
 
     mutating func superEncoder() -> any Encoder {
         let placeholder = JSONNode.emptyObject()
-        let path = codingPath + [IndexKey(count)]
+        let nestedPath = CodingPathLink(path, IndexKey(count))
         array.append(placeholder)
-        return NodeEncoder(codingPath: path, target: placeholder)
+        return NodeEncoder(path: nestedPath, target: placeholder)
     }
 }
 
@@ -210,7 +237,7 @@ private struct SingleNodeContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { encoder.set(JSONNode(.number(String(value)))) }
     mutating func encode(_ value: UInt32) throws { encoder.set(JSONNode(.number(String(value)))) }
     mutating func encode(_ value: UInt64) throws { encoder.set(JSONNode(.number(String(value)))) }
-    mutating func encode(_ value: Double) throws { encoder.set(try NodeEncoder.number(value, path: codingPath)) }
-    mutating func encode(_ value: Float) throws { encoder.set(try NodeEncoder.number(value, path: codingPath)) }
+    mutating func encode(_ value: Double) throws { encoder.set(try NodeEncoder.number(value, path: encoder.path)) }
+    mutating func encode(_ value: Float) throws { encoder.set(try NodeEncoder.number(value, path: encoder.path)) }
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.set(try encoder.boxed(value)) }
 }

@@ -20,7 +20,7 @@ public struct JSONPrettyWriter {
             guard !items.isEmpty else { return empty(UInt8(ascii: "["), UInt8(ascii: "]"), depth: depth) }
             bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                bytes.append(contentsOf: index == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+                raw(index == 0 ? "\n" : ",\n")
                 indent(depth + 1)
                 write(item, depth: depth + 1)
             }
@@ -31,7 +31,7 @@ public struct JSONPrettyWriter {
             guard !members.isEmpty else { return empty(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth) }
             bytes.append(UInt8(ascii: "{"))
             for (index, entry) in Self.sorted(members).enumerated() {
-                bytes.append(contentsOf: index == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+                raw(index == 0 ? "\n" : ",\n")
                 member(entry.key, depth: depth + 1)
                 write(entry.value, depth: depth + 1)
             }
@@ -54,7 +54,9 @@ public struct JSONPrettyWriter {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 start = index + 1
                 escape(byte)
@@ -77,11 +79,15 @@ public struct JSONPrettyWriter {
     /// Members in `JSONEncoder`'s `.sortedKeys` order of their keys: by their UTF-8 bytes (not by Swift's
     /// `String` order, which compares canonical equivalents as equal).
     public static func sorted(_ members: [(key: String, value: JSONNode)]) -> [(key: String, value: JSONNode)] {
-        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let precedes = { (a: (key: String, value: JSONNode), b: (key: String, value: JSONNode)) in a.key.utf8.lexicographicallyPrecedes(b.key.utf8) }
+        // Most objects have a few members; checking the order is cheaper than sorting a copy.
+        if zip(members, members.dropFirst()).allSatisfy(precedes) { return members }
+        return members.sorted(by: precedes)
     }
 
     private mutating func empty(_ open: UInt8, _ close: UInt8, depth: Int) {
-        bytes.append(contentsOf: [open, 0x0A, 0x0A])
+        bytes.append(open)
+        raw("\n\n")
         indent(depth)
         bytes.append(close)
     }
