@@ -24,13 +24,17 @@ public struct FingerprintKey: Sendable, Equatable {
 
     /// `hmac-sha256:` and the lowercase hex MAC of `message`.
     public func fingerprint(_ message: some Sequence<UInt8>) -> String {
-        let input = Array(message)
+        // A string's or array's own storage when it has one: copying a domain definition into
+        // an array first went byte by byte.
+        if let done = message.withContiguousStorageIfAvailable({ fingerprint(of: $0) }) { return done }
+        return Array(message).withUnsafeBufferPointer { fingerprint(of: $0) }
+    }
+
+    private func fingerprint(of data: UnsafeBufferPointer<UInt8>) -> String {
         var mac = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let result = bytes.withUnsafeBufferPointer { key in
-            input.withUnsafeBufferPointer { data in
-                HMAC(EVP_sha256(), key.baseAddress, Int32(key.count), data.baseAddress, data.count, &mac, &length)
-            }
+            HMAC(EVP_sha256(), key.baseAddress, Int32(key.count), data.baseAddress, data.count, &mac, &length)
         }
         // HMAC fails only when libcrypto cannot allocate a context.
         precondition(result != nil, "libcrypto could not compute HMAC-SHA-256")
