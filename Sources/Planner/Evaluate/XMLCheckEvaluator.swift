@@ -119,12 +119,16 @@ extension XMLCheckEvaluator {
     static func usesContextPosition(_ expression: String) -> Bool {
         var expression = expression
         return expression.withUTF8 { bytes in
-            // A plain scan: the generic `firstRange(of:)` costs more than the query it guards.
-            [Array("position".utf8), Array("last".utf8)].contains { word in
-                bytes.count >= word.count && (0...(bytes.count - word.count)).contains { start in
-                    word.indices.allSatisfy { bytes[start + $0] == word[$0] }
+            // A plain scan of the bytes for each word, allocating nothing: it runs for every
+            // domain and rule, and the generic `firstRange(of:)` cost more than the query.
+            func mentions(_ word: StaticString) -> Bool {
+                word.withUTF8Buffer { word in
+                    bytes.count >= word.count && (0...(bytes.count - word.count)).contains { start in
+                        word.indices.allSatisfy { bytes[start + $0] == word[$0] }
+                    }
                 }
             }
+            return mentions("position") || mentions("last")
         }
     }
 }
